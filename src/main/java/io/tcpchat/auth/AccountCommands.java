@@ -1,0 +1,65 @@
+package io.tcpchat.auth;
+
+import java.util.Map;
+
+import io.tcpchat.command.Access;
+import io.tcpchat.command.Arguments;
+import io.tcpchat.command.ChatCommand;
+import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandHandler;
+import io.tcpchat.command.Prompt;
+import io.tcpchat.command.Reply;
+import io.tcpchat.error.ChatException;
+
+@CommandHandler
+class AccountCommands {
+
+	private final AccountService accounts;
+
+	AccountCommands(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@ChatCommand(name = "login", usage = "<user> <password>", description = "Logs in (for scripts).",
+			access = Access.GUEST, restOfLine = true)
+	void login(CommandContext context, Arguments arguments) {
+		context.completeLogin(this.accounts.login(arguments.get(0), arguments.get(1)));
+	}
+
+	@ChatCommand(name = "register", usage = "<user> <password>",
+			description = "Creates an account and logs in (when registration is open).", access = Access.GUEST,
+			restOfLine = true)
+	void register(CommandContext context, Arguments arguments) {
+		context.completeLogin(this.accounts.register(arguments.get(0), arguments.get(1)));
+	}
+
+	@ChatCommand(name = "passwd", description = "Changes your password; asks for the old and the new one.")
+	void passwd(CommandContext context) {
+		context.ask(Prompt.secret("password", "Current password:"), (ctx, current) -> ctx
+			.ask(Prompt.secret("new-password", "New password (at least " + Passwords.MIN_LENGTH + " characters):"),
+					(ctx2, fresh) -> ctx2.ask(Prompt.secret("repeat-password", "Repeat the new password:"),
+							(ctx3, repeated) -> changePassword(ctx3, current, fresh, repeated))));
+	}
+
+	private void changePassword(CommandContext context, String current, String fresh, String repeated) {
+		try {
+			if (!fresh.equals(repeated)) {
+				throw ChatException.invalid("The new passwords differ; nothing changed.");
+			}
+			this.accounts.changePassword(context.requireUser().name(), current, fresh);
+			context.reply("passwd", Reply.of("Password changed."));
+		}
+		catch (ChatException ex) {
+			context.error("passwd", ex);
+		}
+	}
+
+	@ChatCommand(name = "color", usage = "<#rrggbb|name>",
+			description = "Sets the colour of your name (it must be readable on dark and light backgrounds).")
+	Reply color(CommandContext context, Arguments arguments) {
+		ChatUser updated = this.accounts.changeColor(context.requireUser().name(), arguments.get(0));
+		context.updateUser(updated);
+		return Reply.of("Your colour is now " + updated.color() + ".", Map.of("color", updated.color()));
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.tcpchat.auth;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ChatProperties.Registration;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: registration, credentials, roles and name colours.
+ */
+@Service
+public class AccountService {
+
+	private final AccountRepository accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	/** Looked up lazily: guards (e.g. bans) depend on this service in turn. */
+	private final ObjectProvider<LoginGuard> loginGuards;
+
+	private final ChatProperties properties;
+
+	private final Clock clock;
+
+	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
+	private final String decoyHash;
+
+	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
+			ChatProperties properties, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.loginGuards = loginGuards;
+		this.properties = properties;
+		this.clock = clock;
+		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
+	}
+
+	/**
+	 * Checks the credentials and every {@link LoginGuard}.
+	 * @throws ChatException {@code bad-credentials} without saying which part was wrong, or a guard's refusal
+	 */
+	@Transactional(readOnly = true)
+	public ChatUser login(String username, String password) {
+		Optional<Account> account = Usernames.isValid(username) ? find(username) : Optional.empty();
+		String hash = account.map(Account::passwordHash).orElse(this.decoyHash);
+		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
+		if (account.isEmpty() || !matches) {
+			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
+		}
+		ChatUser user = account.get().toUser();
+		this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
+		return user;
+	}
+
+	/** Self-service registration, allowed only while registration is open. */
+	@Transactional
+	public ChatUser register(String username, String password) {
+		if (!registrationOpen()) {
+			throw new ChatException(ErrorCode.REGISTRATION_CLOSED,
+					"Registration is closed; ask an admin for an account.");
+		}
+		return create(username, password, EnumSet.of(Role.USER));
+	}
+
+	/** Creates an account with the given roles (USER is always included). */
+	@Transactional
+	public ChatUser create(String username, String password, Set<Role> roles) {
+		Usernames.requireValid(username);
+		Passwords.requireAcceptable(password);
+		if (this.accounts.existsByUsernameKey(Usernames.key(username))) {
+			throw ChatException.alreadyExists("The name " + username + " is taken.");
+		}
+		Set<Role> allRoles = EnumSet.of(Role.USER);
+		allRoles.addAll(roles);
+		Account account = new Account(username, this.passwordEncoder.encode(password), allRoles,
+				UserColors.defaultFor(username), this.clock.instant());
+		try {
+			return this.accounts.save(account).toUser();
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ChatException.alreadyExists("The name " + username + " is taken.");
+		}
+	}
+
+	@Transactional
+	public void changePassword(String username, String oldPassword, String newPassword) {
+		Account account = require(username);
+		if (!this.passwordEncoder.matches(oldPassword, account.passwordHash())) {
+			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "The current password is wrong.");
+		}
+		Passwords.requireAcceptable(newPassword);
+		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.accounts.save(account);
+	}
+
+	/** An admin's reset, without the old password. */
+	@Transactional
+	public void resetPassword(String username, String newPassword) {
+		Account account = require(username);
+		Passwords.requireAcceptable(newPassword);
+		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.accounts.save(account);
+	}
+
+	@Transactional
+	public ChatUser changeColor(String username, String color) {
+		Account account = require(username);
+		account.changeColor(UserColors.parse(color));
+		return this.accounts.save(account).toUser();
+	}
+
+	@Transactional
+	public void delete(String username) {
+		this.accounts.delete(require(username));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ChatUser> findUser(String username) {
+		return Usernames.isValid(username) ? find(username).map(Account::toUser) : Optional.empty();
+	}
+
+	/** The stored spelling of a name, or {@code not-found}. */
+	@Transactional(readOnly = true)
+	public ChatUser requireUser(String username) {
+		return require(username).toUser();
+	}
+
+	/** For HTTP Basic: the stored hash and roles of an account. */
+	@Transactional(readOnly = true)
+	public Optional<Credentials> credentials(String username) {
+		return find(username).map(a -> new Credentials(a.username(), a.passwordHash(), a.roles()));
+	}
+
+	public boolean registrationOpen() {
+		return this.properties.registration() == Registration.OPEN;
+	}
+
+	private Optional<Account> find(String username) {
+		return this.accounts.findByUsernameKey(Usernames.key(username));
+	}
+
+	private Account require(String username) {
+		return (Usernames.isValid(username) ? find(username) : Optional.<Account>empty())
+			.orElseThrow(() -> ChatException.notFound("There is no user " + username + "."));
+	}
+
+	public record Credentials(String username, String passwordHash, Set<Role> roles) {
+	}
+
+}

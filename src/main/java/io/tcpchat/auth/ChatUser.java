@@ -1,0 +1,23 @@
+package io.tcpchat.auth;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who a logged-in session speaks for: a snapshot of the account, safe to share between threads.
+ */
+public record ChatUser(String name, Set<Role> roles, String color) {
+
+	public boolean isAdmin() {
+		return this.roles.contains(Role.ADMIN);
+	}
+
+	public List<String> roleNames() {
+		return this.roles.stream().sorted().map(Role::name).toList();
+	}
+
+	public ChatUser withColor(String newColor) {
+		return new ChatUser(this.name, this.roles, newColor);
+	}
+
+}

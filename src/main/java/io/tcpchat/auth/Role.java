@@ -1,0 +1,7 @@
+package io.tcpchat.auth;
+
+public enum Role {
+
+	USER, ADMIN
+
+}

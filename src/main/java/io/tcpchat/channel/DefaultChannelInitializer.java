@@ -1,0 +1,23 @@
+package io.tcpchat.channel;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the default channel before any listener accepts a connection.
+ */
+@Component
+class DefaultChannelInitializer implements SmartInitializingSingleton {
+
+	private final ChannelService channels;
+
+	DefaultChannelInitializer(ChannelService channels) {
+		this.channels = channels;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.channels.ensureDefaultChannel();
+	}
+
+}

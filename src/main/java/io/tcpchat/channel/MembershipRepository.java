@@ -1,0 +1,36 @@
+package io.tcpchat.channel;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface MembershipRepository extends Repository<Membership, Long> {
+
+	Optional<Membership> findByChannelIdAndUsernameKey(Long channelId, String usernameKey);
+
+	List<Membership> findByChannelIdAndKind(Long channelId, Membership.Kind kind);
+
+	List<Membership> findByUsernameKeyAndKind(String usernameKey, Membership.Kind kind);
+
+	long countByChannelIdAndKind(Long channelId, Membership.Kind kind);
+
+	@Query("select m.channelId, count(m) from Membership m where m.kind = 'MEMBER' and m.channelId in :ids group by m.channelId")
+	List<Object[]> countMembers(Collection<Long> ids);
+
+	Membership save(Membership membership);
+
+	void delete(Membership membership);
+
+	@Modifying
+	@Query("delete from Membership m where m.channelId = :channelId")
+	void deleteByChannelId(Long channelId);
+
+	@Modifying
+	@Query("delete from Membership m where m.usernameKey = :usernameKey")
+	void deleteByUsernameKey(String usernameKey);
+
+}

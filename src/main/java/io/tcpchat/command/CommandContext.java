@@ -1,0 +1,50 @@
+package io.tcpchat.command;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
+
+/**
+ * What a command sees of the connection that ran it. Safe to use from any thread, also after the command
+ * returned (e.g. when a stored message completes).
+ */
+public interface CommandContext {
+
+	Optional<ChatUser> user();
+
+	default ChatUser requireUser() {
+		return user().orElseThrow(() -> new ChatException(ErrorCode.NOT_LOGGED_IN, "Log in first."));
+	}
+
+	/** The channel plain lines go to. */
+	String currentChannel();
+
+	void setCurrentChannel(String channel);
+
+	/** The channels this session is in, as the session knows them. */
+	Set<String> channels();
+
+	void reply(String command, Reply reply);
+
+	void error(String command, ChatException error);
+
+	/** Asks the user; the next line goes to {@code answer}. */
+	void ask(Prompt prompt, Answer answer);
+
+	/** Finishes a login or registration: joins channels, goes online, sends {@code logged-in}. */
+	void completeLogin(ChatUser user);
+
+	/**
+	 * Notes work still under way for this session (such as a message being stored), so that {@code //quit} and a
+	 * half-close wait for it.
+	 */
+	default void pending(java.util.concurrent.CompletionStage<?> work) {
+	}
+
+	/** Replaces the session's snapshot of its user, e.g. after a colour change. */
+	void updateUser(ChatUser user);
+
+}

@@ -1,0 +1,61 @@
+package io.tcpchat.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code chat.*} setting, with its default. The commented {@code application.yml} documents them.
+ */
+@ConfigurationProperties("chat")
+public record ChatProperties(
+		@DefaultValue Tcp tcp,
+		@DefaultValue Tls tls,
+		@DefaultValue("./data") Path dataDir,
+		@DefaultValue Admin admin,
+		@DefaultValue("open") Registration registration,
+		@DefaultValue("general") String defaultChannel,
+		@DefaultValue Cluster cluster,
+		String nodeId,
+		@DefaultValue Keepalive keepalive,
+		@DefaultValue Limits limits,
+		@DefaultValue Security security) {
+
+	public enum Registration {
+		OPEN, CLOSED;
+
+		public String label() {
+			return name().toLowerCase();
+		}
+	}
+
+	public record Tcp(@DefaultValue("true") boolean enabled, @DefaultValue("7777") int port,
+			@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("4096") int maxLineBytes) {
+	}
+
+	public record Tls(@DefaultValue("false") boolean enabled, @DefaultValue("7778") int port,
+			@DefaultValue("chat") String bundle) {
+	}
+
+	public record Admin(@DefaultValue("admin") String username, String password) {
+	}
+
+	public record Cluster(@DefaultValue("false") boolean enabled) {
+	}
+
+	public record Keepalive(@DefaultValue("60s") Duration idle, @DefaultValue("30s") Duration timeout) {
+	}
+
+	public record Limits(@DefaultValue("30s") Duration loginTimeout, @DefaultValue("20") int connectionsPerIp,
+			@DefaultValue("5") double messagesPerSecond, @DefaultValue("20") int burst,
+			@DefaultValue("1MB") DataSize sendQueueBytes, @DefaultValue("2000") int maxMessageLength,
+			@DefaultValue("100") int historyMax) {
+	}
+
+	public record Security(@DefaultValue("10") int bcryptStrength) {
+	}
+
+}

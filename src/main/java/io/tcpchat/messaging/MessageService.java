@@ -1,0 +1,125 @@
+package io.tcpchat.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.channel.ChannelDeletedEvent;
+import io.tcpchat.channel.ChannelService;
+import io.tcpchat.config.ChatProperties;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.event.ChatEventBus;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Channel messages, direct messages and broadcasts: validated, stored, then delivered. Nobody sees a message
+ * (not even its sender's echo) before it is stored.
+ */
+@Service
+public class MessageService {
+
+	private final MessageStore store;
+
+	private final MessageRepository messages;
+
+	private final ChannelService channels;
+
+	private final AccountService accounts;
+
+	private final ChatEventBus events;
+
+	private final Clock clock;
+
+	private final ChatProperties.Limits limits;
+
+	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
+			ChatEventBus events, Clock clock, ChatProperties properties) {
+		this.store = store;
+		this.messages = messages;
+		this.channels = channels;
+		this.accounts = accounts;
+		this.events = events;
+		this.clock = clock;
+		this.limits = properties.limits();
+	}
+
+	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
+		String body = requireText(text);
+		String canonical = this.channels.requireMember(sender, channel);
+		return this.store
+			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.name(), null, sender.color(), body,
+					now()))
+			.thenApply(m -> publish(toChannelMessage(m)));
+	}
+
+	public CompletableFuture<ChatEvent.DirectMessage> sendDirect(ChatUser sender, String to, String text) {
+		String body = requireText(text);
+		String recipient = this.accounts.requireUser(to).name();
+		return this.store
+			.store(new StoredMessage(StoredMessage.Kind.DIRECT, null, sender.name(), recipient, sender.color(), body,
+					now()))
+			.thenApply(m -> publish(new ChatEvent.DirectMessage(m.id(), m.createdAt(), m.sender(), m.recipient(),
+					m.color(), m.body())));
+	}
+
+	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {
+		String body = requireText(text);
+		return this.store
+			.store(new StoredMessage(StoredMessage.Kind.BROADCAST, null, from, null, null, body, now()))
+			.thenApply(m -> publish(new ChatEvent.Broadcast(m.id(), m.createdAt(), m.sender(), m.body())));
+	}
+
+	/** The last {@code count} messages of a channel, oldest first. */
+	@Transactional(readOnly = true)
+	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count) {
+		String canonical = this.channels.requireReadable(reader, channel);
+		int limit = Math.max(1, Math.min(count, this.limits.historyMax()));
+		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(this.messages
+			.findByKindAndChannelOrderByIdDesc(StoredMessage.Kind.CHANNEL, canonical, Limit.of(limit))
+			.stream()
+			.map(MessageService::toChannelMessage)
+			.toList());
+		Collections.reverse(newestFirst);
+		return newestFirst;
+	}
+
+	@EventListener
+	void deleteHistory(ChannelDeletedEvent deleted) {
+		this.messages.deleteByChannel(deleted.channel());
+	}
+
+	private <E extends ChatEvent> E publish(E event) {
+		this.events.publish(event);
+		return event;
+	}
+
+	private String requireText(String text) {
+		if (text == null || text.isBlank()) {
+			throw ChatException.invalid("An empty message is not sent.");
+		}
+		if (text.length() > this.limits.maxMessageLength()) {
+			throw ChatException.invalid("A message has at most " + this.limits.maxMessageLength() + " characters.");
+		}
+		return text;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m) {
+		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), m.sender(), m.color(), m.body());
+	}
+
+}

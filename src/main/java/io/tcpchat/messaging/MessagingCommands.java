@@ -1,0 +1,75 @@
+package io.tcpchat.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import io.tcpchat.channel.ChannelNames;
+import io.tcpchat.command.Access;
+import io.tcpchat.command.Arguments;
+import io.tcpchat.command.ChatCommand;
+import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandHandler;
+import io.tcpchat.command.Reply;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.protocol.ServerEvent;
+
+@CommandHandler
+class MessagingCommands {
+
+	static final int DEFAULT_HISTORY = 20;
+
+	private final MessageService messages;
+
+	MessagingCommands(MessageService messages) {
+		this.messages = messages;
+	}
+
+	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",
+			description = "Sends a direct message, or a message to a channel you are in.", restOfLine = true)
+	CompletionStage<?> msg(CommandContext context, Arguments arguments) {
+		String target = arguments.get(0);
+		if (ChannelNames.looksLikeChannel(target)) {
+			return this.messages.postToChannel(context.requireUser(), target, arguments.get(1));
+		}
+		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1));
+	}
+
+	@ChatCommand(name = "say", usage = "<text>",
+			description = "Sends a message to your current channel (what a plain line does).", restOfLine = true)
+	CompletionStage<?> say(CommandContext context, Arguments arguments) {
+		return this.messages.postToChannel(context.requireUser(), context.currentChannel(), arguments.get(0));
+	}
+
+	@ChatCommand(name = "history", usage = "(channel) (n)",
+			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
+	Reply history(CommandContext context, Arguments arguments) {
+		String channel = context.currentChannel();
+		int count = DEFAULT_HISTORY;
+		if (arguments.size() == 1 && arguments.get(0).chars().allMatch(Character::isDigit)) {
+			count = Arguments.parsePositive(arguments.get(0), "n");
+		}
+		else if (arguments.size() >= 1) {
+			channel = arguments.get(0);
+			count = arguments.optional(1).map(n -> Arguments.parsePositive(n, "n")).orElse(DEFAULT_HISTORY);
+		}
+		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
+		String text = history.isEmpty() ? "No messages yet."
+				: history.stream()
+					.map(m -> m.ts() + " [#" + m.channel() + "] " + m.from() + ": " + m.text())
+					.collect(Collectors.joining("\n"));
+		List<ServerEvent.Message> events = history.stream()
+			.map(m -> new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()))
+			.toList();
+		return Reply.of(text, Map.of("messages", events));
+	}
+
+	@ChatCommand(name = "broadcast", usage = "<message>", description = "Sends a message to everyone online.",
+			access = Access.ADMIN, restOfLine = true)
+	CompletionStage<Reply> broadcast(CommandContext context, Arguments arguments) {
+		return this.messages.broadcast(context.requireUser().name(), arguments.get(0))
+			.thenApply(sent -> Reply.of("Broadcast sent.", Map.of("id", sent.id())));
+	}
+
+}

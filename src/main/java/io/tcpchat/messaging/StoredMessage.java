@@ -1,0 +1,92 @@
+package io.tcpchat.messaging;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "message")
+class StoredMessage {
+
+	enum Kind {
+
+		CHANNEL, DIRECT, BROADCAST
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+	@SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+	private Long id;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
+	private String channel;
+
+	private String sender;
+
+	private String recipient;
+
+	private String color;
+
+	private String body;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	protected StoredMessage() {
+	}
+
+	StoredMessage(Kind kind, String channel, String sender, String recipient, String color, String body,
+			Instant createdAt) {
+		this.kind = kind;
+		this.channel = channel;
+		this.sender = sender;
+		this.recipient = recipient;
+		this.color = color;
+		this.body = body;
+		this.createdAt = createdAt;
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	Kind kind() {
+		return this.kind;
+	}
+
+	String channel() {
+		return this.channel;
+	}
+
+	String sender() {
+		return this.sender;
+	}
+
+	String recipient() {
+		return this.recipient;
+	}
+
+	String color() {
+		return this.color;
+	}
+
+	String body() {
+		return this.body;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+}

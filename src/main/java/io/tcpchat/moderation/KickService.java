@@ -1,0 +1,42 @@
+package io.tcpchat.moderation;
+
+import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.event.ChatEventBus;
+import io.tcpchat.presence.PresenceService;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Disconnects a user's sessions on every node.
+ */
+@Service
+public class KickService {
+
+	private final AccountService accounts;
+
+	private final PresenceService presence;
+
+	private final ChatEventBus events;
+
+	KickService(AccountService accounts, PresenceService presence, ChatEventBus events) {
+		this.accounts = accounts;
+		this.presence = presence;
+		this.events = events;
+	}
+
+	/** @return the stored spelling of the kicked user's name */
+	public String kick(ChatUser actor, String username, String reason) {
+		String name = this.accounts.requireUser(username).name();
+		if (!this.presence.isOnline(name)) {
+			throw ChatException.notFound(name + " is not online.");
+		}
+		String why = (reason == null || reason.isBlank()) ? "kicked by " + actor.name()
+				: "kicked by " + actor.name() + ": " + reason.strip();
+		this.events.publish(new ChatEvent.SessionsTerminated(name, null, null, why));
+		return name;
+	}
+
+}

@@ -1,0 +1,70 @@
+package io.tcpchat.moderation;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.tcpchat.command.Access;
+import io.tcpchat.command.Arguments;
+import io.tcpchat.command.ChatCommand;
+import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandHandler;
+import io.tcpchat.command.Reply;
+
+@CommandHandler
+class ModerationCommands {
+
+	private final BanService bans;
+
+	private final KickService kicks;
+
+	ModerationCommands(BanService bans, KickService kicks) {
+		this.bans = bans;
+		this.kicks = kicks;
+	}
+
+	@ChatCommand(name = "ban", usage = "<username> (reason)",
+			description = "Bans a user: their sessions end at once and they cannot log in.", access = Access.ADMIN,
+			restOfLine = true)
+	Reply ban(CommandContext context, Arguments arguments) {
+		BanInfo ban = this.bans.ban(context.requireUser(), arguments.get(0), arguments.optional(1).orElse(null), null);
+		return Reply.of("Banned " + ban.username() + ": " + ban.reason(),
+				Map.of("username", ban.username(), "reason", ban.reason()));
+	}
+
+	@ChatCommand(name = "unban", usage = "<username>", description = "Lifts a ban.", access = Access.ADMIN)
+	Reply unban(Arguments arguments) {
+		this.bans.unban(arguments.get(0));
+		return Reply.of(arguments.get(0) + " may log in again.", Map.of("username", arguments.get(0)));
+	}
+
+	@ChatCommand(name = "banned-users", description = "Lists the bans in force.", access = Access.ADMIN)
+	Reply bannedUsers() {
+		List<BanInfo> active = this.bans.activeBans();
+		String text = active.isEmpty() ? "Nobody is banned."
+				: active.stream()
+					.map(b -> b.username() + " - " + b.reason() + " (by " + b.bannedBy() + ", "
+							+ (b.expiresAt() == null ? "no expiry" : "until " + b.expiresAt()) + ")")
+					.collect(Collectors.joining("\n"));
+		return Reply.of(text, Map.of("bans", active.stream().map(ModerationCommands::describe).toList()));
+	}
+
+	@ChatCommand(name = "kick", usage = "<username> (reason)", description = "Disconnects a user's sessions.",
+			access = Access.ADMIN, restOfLine = true)
+	Reply kick(CommandContext context, Arguments arguments) {
+		String user = this.kicks.kick(context.requireUser(), arguments.get(0), arguments.optional(1).orElse(null));
+		return Reply.of("Kicked " + user + ".", Map.of("username", user));
+	}
+
+	static Map<String, Object> describe(BanInfo ban) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("username", ban.username());
+		entry.put("reason", ban.reason());
+		entry.put("bannedBy", ban.bannedBy());
+		entry.put("createdAt", ban.createdAt());
+		entry.put("expiresAt", ban.expiresAt());
+		return entry;
+	}
+
+}

@@ -1,0 +1,9 @@
+package io.tcpchat.presence;
+
+import java.time.Instant;
+
+/**
+ * One logged-in session.
+ */
+public record OnlineUser(String sessionId, String username, Instant connectedAt, String node) {
+}

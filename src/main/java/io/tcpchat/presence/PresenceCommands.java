@@ -1,0 +1,45 @@
+package io.tcpchat.presence;
+
+import java.util.List;
+import java.util.Map;
+
+import io.tcpchat.channel.ChannelService;
+import io.tcpchat.command.Arguments;
+import io.tcpchat.command.ChatCommand;
+import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandHandler;
+import io.tcpchat.command.Reply;
+
+@CommandHandler
+class PresenceCommands {
+
+	private final PresenceService presence;
+
+	private final ChannelService channels;
+
+	PresenceCommands(PresenceService presence, ChannelService channels) {
+		this.presence = presence;
+		this.channels = channels;
+	}
+
+	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.")
+	Reply users(CommandContext context, Arguments arguments) {
+		List<String> online = this.presence.usernames();
+		String where = "";
+		if (arguments.size() == 1) {
+			String channel = this.channels.requireReadable(context.requireUser(), arguments.get(0));
+			List<String> members = this.channels.memberNames(channel);
+			online = online.stream().filter(u -> members.stream().anyMatch(m -> m.equalsIgnoreCase(u))).toList();
+			where = " in #" + channel;
+		}
+		String text = online.size() + " online" + where + (online.isEmpty() ? "" : ": " + String.join(", ", online));
+		return Reply.of(text, Map.of("users", online));
+	}
+
+	@ChatCommand(name = "user-count", description = "Counts the users online.")
+	Reply userCount() {
+		int count = this.presence.userCount();
+		return Reply.of(count + " user" + (count == 1 ? "" : "s") + " online.", Map.of("count", count));
+	}
+
+}

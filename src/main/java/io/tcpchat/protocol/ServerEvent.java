@@ -1,0 +1,75 @@
+package io.tcpchat.protocol;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
+/**
+ * What the server sends to a client, one event per line. This is the wire model of the {@code json} format
+ * (see docs/protocol.md); the terminal client reads the same types.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(ServerEvent.Welcome.class), @JsonSubTypes.Type(ServerEvent.Prompt.class),
+		@JsonSubTypes.Type(ServerEvent.LoggedIn.class), @JsonSubTypes.Type(ServerEvent.Reply.class),
+		@JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.Message.class),
+		@JsonSubTypes.Type(ServerEvent.Dm.class), @JsonSubTypes.Type(ServerEvent.Broadcast.class),
+		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
+		@JsonSubTypes.Type(ServerEvent.Ping.class), @JsonSubTypes.Type(ServerEvent.Bye.class) })
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface ServerEvent {
+
+	@JsonTypeName("welcome")
+	record Welcome(String server, String version, String node, String registration) implements ServerEvent {
+	}
+
+	@JsonTypeName("prompt")
+	record Prompt(String field, String text, boolean secret) implements ServerEvent {
+	}
+
+	@JsonTypeName("logged-in")
+	record LoggedIn(String user, List<String> roles, String channel) implements ServerEvent {
+	}
+
+	@JsonTypeName("reply")
+	record Reply(String command, String text, Map<String, ?> data) implements ServerEvent {
+	}
+
+	@JsonTypeName("error")
+	record Error(String code, String text, String command) implements ServerEvent {
+	}
+
+	@JsonTypeName("message")
+	record Message(long id, Instant ts, String channel, String from, String color, String text)
+			implements ServerEvent {
+	}
+
+	@JsonTypeName("dm")
+	record Dm(long id, Instant ts, String from, String to, String color, String text) implements ServerEvent {
+	}
+
+	@JsonTypeName("broadcast")
+	record Broadcast(long id, Instant ts, String from, String text) implements ServerEvent {
+	}
+
+	@JsonTypeName("join")
+	record Join(String channel, String user) implements ServerEvent {
+	}
+
+	@JsonTypeName("part")
+	record Part(String channel, String user, String reason) implements ServerEvent {
+	}
+
+	@JsonTypeName("ping")
+	record Ping(String token) implements ServerEvent {
+	}
+
+	@JsonTypeName("bye")
+	record Bye(String reason) implements ServerEvent {
+	}
+
+}

@@ -1,0 +1,346 @@
+package io.tcpchat.session;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.command.Answer;
+import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.Prompt;
+import io.tcpchat.command.Reply;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
+import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.session.EventRenderer.RenderedEvent;
+import io.tcpchat.transport.InboundLine;
+import io.tcpchat.transport.Outbound;
+
+/**
+ * The state of one connection: format, login, current channel, an open prompt, keepalive. Lines are handled one
+ * at a time and in the order they arrived; events may be sent from any thread.
+ */
+public class ChatSession implements CommandContext {
+
+	private final String id;
+
+	private final String remoteAddress;
+
+	private final String listener;
+
+	private final Instant connectedAt;
+
+	private final Outbound outbound;
+
+	private final EventRenderer renderer;
+
+	private final SessionHost host;
+
+	private final Set<String> channels = ConcurrentHashMap.newKeySet();
+
+	private volatile Format format = Format.TEXT;
+
+	private volatile ChatUser user;
+
+	private volatile String currentChannel;
+
+	private volatile OpenPrompt openPrompt;
+
+	private volatile boolean closing;
+
+	private final AtomicInteger pendingWork = new AtomicInteger();
+
+	private final Queue<Runnable> afterPendingWork = new ConcurrentLinkedQueue<>();
+
+	private final long connectedNanos = System.nanoTime();
+
+	private volatile long lastInputNanos = this.connectedNanos;
+
+	private volatile String pingToken;
+
+	private volatile long pingSentNanos;
+
+	/** Lines that arrived ahead of their turn, by sequence number. Guarded by {@code this}. */
+	private final TreeMap<Long, InboundLine> waiting = new TreeMap<>();
+
+	private long nextSequence;
+
+	private boolean handling;
+
+	ChatSession(String id, String remoteAddress, String listener, Instant connectedAt, Outbound outbound,
+			EventRenderer renderer, SessionHost host) {
+		this.id = id;
+		this.remoteAddress = remoteAddress;
+		this.listener = listener;
+		this.connectedAt = connectedAt;
+		this.outbound = outbound;
+		this.renderer = renderer;
+		this.host = host;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String remoteAddress() {
+		return this.remoteAddress;
+	}
+
+	public String listener() {
+		return this.listener;
+	}
+
+	public Instant connectedAt() {
+		return this.connectedAt;
+	}
+
+	public Format format() {
+		return this.format;
+	}
+
+	void setFormat(Format format) {
+		this.format = format;
+	}
+
+	// ---- inbound, in order
+
+	/**
+	 * Hands lines to {@code handler} strictly in sequence order, one at a time, on whichever thread brings the
+	 * next expected line.
+	 */
+	void receive(long sequence, InboundLine line, Consumer<InboundLine> handler) {
+		synchronized (this) {
+			this.waiting.put(sequence, line);
+			if (this.handling) {
+				return;
+			}
+			this.handling = true;
+		}
+		while (true) {
+			InboundLine next;
+			synchronized (this) {
+				next = this.waiting.remove(this.nextSequence);
+				if (next == null) {
+					this.handling = false;
+					return;
+				}
+				this.nextSequence++;
+			}
+			try {
+				handler.accept(next);
+			}
+			catch (RuntimeException ex) {
+				synchronized (this) {
+					this.handling = false;
+				}
+				throw ex;
+			}
+		}
+	}
+
+	synchronized boolean isIdle() {
+		return !this.handling && this.waiting.isEmpty();
+	}
+
+	boolean isQuiet() {
+		return isIdle() && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
+	}
+
+	@Override
+	public void pending(CompletionStage<?> work) {
+		this.pendingWork.incrementAndGet();
+		work.whenComplete((result, failure) -> {
+			if (this.pendingWork.decrementAndGet() == 0) {
+				Runnable next;
+				while ((next = this.afterPendingWork.poll()) != null) {
+					next.run();
+				}
+			}
+		});
+	}
+
+	/** Runs {@code action} once the work noted with {@link #pending} so far has finished. */
+	void afterPendingWork(Runnable action) {
+		this.afterPendingWork.add(action);
+		if (this.pendingWork.get() == 0 && this.afterPendingWork.remove(action)) {
+			action.run();
+		}
+	}
+
+	// ---- outbound
+
+	void send(ServerEvent event) {
+		this.outbound.send(this.renderer.render(event, this.format));
+	}
+
+	void send(RenderedEvent event) {
+		this.outbound.send(event.bytes(this.format));
+	}
+
+	/** Says {@code bye} and closes once it is written. */
+	void bye(String reason) {
+		if (this.closing) {
+			return;
+		}
+		this.closing = true;
+		this.outbound.sendLast(this.renderer.render(new ServerEvent.Bye(reason), this.format));
+	}
+
+	boolean isClosing() {
+		return this.closing;
+	}
+
+	long queuedBytes() {
+		return this.outbound.queuedBytes();
+	}
+
+	// ---- keepalive
+
+	void touch() {
+		this.lastInputNanos = System.nanoTime();
+		this.pingToken = null;
+	}
+
+	long connectedNanos() {
+		return this.connectedNanos;
+	}
+
+	long lastInputNanos() {
+		return this.lastInputNanos;
+	}
+
+	String pingToken() {
+		return this.pingToken;
+	}
+
+	long pingSentNanos() {
+		return this.pingSentNanos;
+	}
+
+	void ping(String token) {
+		this.pingToken = token;
+		this.pingSentNanos = System.nanoTime();
+		send(new ServerEvent.Ping(token));
+	}
+
+	// ---- prompts
+
+	OpenPrompt openPrompt() {
+		return this.openPrompt;
+	}
+
+	/** Takes the open prompt, so its answer is handled once. */
+	OpenPrompt takePrompt() {
+		OpenPrompt prompt = this.openPrompt;
+		this.openPrompt = null;
+		return prompt;
+	}
+
+	void clearPrompt() {
+		this.openPrompt = null;
+	}
+
+	void showPrompt(OpenPrompt prompt) {
+		Prompt p = prompt.prompt();
+		send(new ServerEvent.Prompt(p.field(), p.text(), p.secret()));
+	}
+
+	// ---- login state
+
+	void loggedIn(ChatUser user, Iterable<String> channels, String current) {
+		this.user = user;
+		channels.forEach(this.channels::add);
+		this.currentChannel = current;
+	}
+
+	void joined(String channel) {
+		this.channels.add(channel);
+	}
+
+	void left(String channel, String fallback) {
+		this.channels.remove(channel);
+		if (channel.equals(this.currentChannel)) {
+			this.currentChannel = fallback;
+		}
+	}
+
+	boolean isLoggedIn() {
+		return this.user != null;
+	}
+
+	// ---- CommandContext
+
+	@Override
+	public Optional<ChatUser> user() {
+		return Optional.ofNullable(this.user);
+	}
+
+	@Override
+	public String currentChannel() {
+		return this.currentChannel;
+	}
+
+	@Override
+	public void setCurrentChannel(String channel) {
+		this.currentChannel = channel;
+	}
+
+	@Override
+	public Set<String> channels() {
+		return Collections.unmodifiableSet(this.channels);
+	}
+
+	@Override
+	public void reply(String command, Reply reply) {
+		send(new ServerEvent.Reply(command, reply.text(), reply.data()));
+	}
+
+	@Override
+	public void error(String command, ChatException error) {
+		send(new ServerEvent.Error(error.code().code(), error.getMessage(), command));
+		if (error.code() == ErrorCode.BANNED) {
+			bye("banned");
+		}
+	}
+
+	@Override
+	public void ask(Prompt prompt, Answer answer) {
+		OpenPrompt open = new OpenPrompt(prompt, answer);
+		this.openPrompt = open;
+		showPrompt(open);
+	}
+
+	@Override
+	public void completeLogin(ChatUser user) {
+		this.host.completeLogin(this, user);
+	}
+
+	@Override
+	public void updateUser(ChatUser updated) {
+		this.user = updated;
+	}
+
+	@Override
+	public String toString() {
+		return "ChatSession[" + this.id + ", " + (this.user == null ? "guest" : this.user.name()) + "]";
+	}
+
+	record OpenPrompt(Prompt prompt, Answer answer) {
+	}
+
+	/** What a session needs from the layer that manages it. */
+	interface SessionHost {
+
+		void completeLogin(ChatSession session, ChatUser user);
+
+	}
+
+}

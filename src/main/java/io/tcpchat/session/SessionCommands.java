@@ -1,0 +1,63 @@
+package io.tcpchat.session;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.command.Access;
+import io.tcpchat.command.Arguments;
+import io.tcpchat.command.ChatCommand;
+import io.tcpchat.command.CommandHandler;
+import io.tcpchat.command.Reply;
+import io.tcpchat.error.ChatException;
+
+/**
+ * Commands about the connection itself.
+ */
+@CommandHandler
+class SessionCommands {
+
+	@ChatCommand(name = "format", usage = "<text|json>", description = "Chooses how the server writes to you.",
+			access = Access.ANYONE)
+	Reply format(ChatSession session, Arguments arguments) {
+		Format format;
+		try {
+			format = Format.valueOf(arguments.get(0).toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ChatException.invalid("Usage: //format <text|json>");
+		}
+		session.setFormat(format);
+		return Reply.of("Format is now " + format.name().toLowerCase(Locale.ROOT) + ".",
+				Map.of("format", format.name().toLowerCase(Locale.ROOT)));
+	}
+
+	@ChatCommand(name = "pong", usage = "<token>", description = "Answers a ping (any line does too).",
+			access = Access.ANYONE)
+	void pong() {
+		// receiving any line already counts as a sign of life
+	}
+
+	@ChatCommand(name = "quit", usage = "(reason)", description = "Says goodbye and disconnects.",
+			access = Access.ANYONE, restOfLine = true)
+	void quit(ChatSession session, Arguments arguments) {
+		String reason = arguments.optional(0).map(r -> "quit: " + r).orElse("quit");
+		session.afterPendingWork(() -> session.bye(reason));
+	}
+
+	@ChatCommand(name = "whoami", description = "Shows your name, roles and channels.")
+	Reply whoami(ChatSession session) {
+		ChatUser user = session.requireUser();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("user", user.name());
+		data.put("roles", user.roleNames());
+		data.put("channels", session.channels().stream().sorted().toList());
+		data.put("current", session.currentChannel());
+		data.put("color", user.color());
+		return Reply.of("You are " + user.name() + " " + user.roleNames() + " in #" + session.currentChannel()
+				+ "; channels: " + String.join(", ", session.channels().stream().sorted().map(c -> "#" + c).toList()),
+				data);
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.tcpchat.session;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.channel.ChannelService;
+import io.tcpchat.command.CommandGate;
+import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.NodeIdentity;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
+import io.tcpchat.presence.OnlineUser;
+import io.tcpchat.presence.PresenceService;
+import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.session.ChatSession.OpenPrompt;
+import io.tcpchat.transport.ConnectionHandler;
+import io.tcpchat.transport.InboundLine;
+import io.tcpchat.transport.Outbound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Owns the sessions: opens one per connection, routes each line (prompt answer, command, or message), completes
+ * logins and cleans up on close.
+ */
+@Component
+class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
+
+	private static final Logger log = LoggerFactory.getLogger(SessionManager.class);
+
+	static final String SAY = "say";
+
+	private final SessionRegistry registry;
+
+	private final EventRenderer renderer;
+
+	private final CommandGate gate;
+
+	private final LoginConversation login;
+
+	private final ChannelService channels;
+
+	private final PresenceService presence;
+
+	private final NodeIdentity node;
+
+	private final ChatProperties properties;
+
+	private final Clock clock;
+
+	private final String version;
+
+	private volatile boolean shuttingDown;
+
+	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
+			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
+			Clock clock, ObjectProvider<BuildProperties> build) {
+		this.registry = registry;
+		this.renderer = renderer;
+		this.gate = gate;
+		this.login = login;
+		this.channels = channels;
+		this.presence = presence;
+		this.node = node;
+		this.properties = properties;
+		this.clock = clock;
+		BuildProperties buildProperties = build.getIfAvailable();
+		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
+	}
+
+	@Override
+	public void opened(String connectionId, String remoteAddress, String listener, Outbound outbound) {
+		ChatSession session = new ChatSession(connectionId, remoteAddress, listener, this.clock.instant(), outbound,
+				this.renderer, this);
+		if (this.shuttingDown) {
+			session.bye("shutdown");
+			return;
+		}
+		if (this.registry.countFrom(remoteAddress) >= this.properties.limits().connectionsPerIp()) {
+			session.error(null, new ChatException(ErrorCode.RATE_LIMITED,
+					"Too many connections from your address (at most " + this.properties.limits().connectionsPerIp()
+							+ ")."));
+			session.bye("too-many-connections");
+			return;
+		}
+		this.registry.add(session);
+		session.send(new ServerEvent.Welcome("tcp-chat", this.version, this.node.id(),
+				this.properties.registration().label()));
+		this.login.start(session);
+	}
+
+	@Override
+	public void received(String connectionId, long sequence, InboundLine line) {
+		ChatSession session = this.registry.get(connectionId);
+		if (session != null) {
+			session.receive(sequence, line, l -> handle(session, l));
+		}
+	}
+
+	private void handle(ChatSession session, InboundLine line) {
+		if (session.isClosing()) {
+			return;
+		}
+		session.touch();
+		try {
+			if (line.tooLong()) {
+				session.error(null, new ChatException(ErrorCode.LINE_TOO_LONG, "Lines have at most "
+						+ this.properties.tcp().maxLineBytes() + " bytes; that one was discarded."));
+				return;
+			}
+			route(session, line.text());
+		}
+		catch (RuntimeException ex) {
+			log.error("Failed to handle a line of {}", session, ex);
+			session.error(null, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+		}
+	}
+
+	private void route(ChatSession session, String text) {
+		OpenPrompt prompt = session.openPrompt();
+		boolean command = text.startsWith("//");
+		if (prompt != null && (prompt.prompt().secret() || !command)) {
+			session.takePrompt().answer().accept(session, text);
+			return;
+		}
+		if (command) {
+			this.gate.dispatch(session, text);
+			if (prompt != null && session.openPrompt() == prompt && !session.isClosing()) {
+				session.showPrompt(prompt);
+			}
+			return;
+		}
+		if (!session.isLoggedIn()) {
+			session.error(null, new ChatException(ErrorCode.NOT_LOGGED_IN, "Log in first."));
+			return;
+		}
+		if (!text.isBlank()) {
+			this.gate.dispatch(session, "//" + SAY + " " + text);
+		}
+	}
+
+	@Override
+	public void completeLogin(ChatSession session, ChatUser user) {
+		List<String> joined = this.channels.channelsAtLogin(user);
+		session.clearPrompt();
+		session.loggedIn(user, joined, this.channels.defaultChannel());
+		this.registry.indexLogin(session);
+		this.presence.online(new OnlineUser(session.id(), user.name(), session.connectedAt(), this.node.id()));
+		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel()));
+	}
+
+	@Override
+	public void closed(String connectionId) {
+		ChatSession session = this.registry.remove(connectionId);
+		if (session != null && session.isLoggedIn()) {
+			this.presence.offline(connectionId);
+		}
+	}
+
+	@Override
+	public void overflowed(String connectionId) {
+		ChatSession session = this.registry.get(connectionId);
+		if (session != null) {
+			log.info("Dropping {}: it stopped reading and its send queue is full", session);
+			session.bye("slow-consumer");
+		}
+	}
+
+	@Override
+	public boolean isQuiet(String connectionId) {
+		ChatSession session = this.registry.get(connectionId);
+		return session == null || session.isQuiet();
+	}
+
+	void shutdown() {
+		this.shuttingDown = true;
+		this.registry.all().forEach(session -> session.bye("shutdown"));
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.tcpchat.session;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.tcpchat.auth.Usernames;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's sessions, indexed by connection, by user and by channel so that delivery never scans everyone.
+ */
+@Component
+public class SessionRegistry {
+
+	private final Map<String, ChatSession> byId = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<ChatSession>> byChannel = new ConcurrentHashMap<>();
+
+	void add(ChatSession session) {
+		this.byId.put(session.id(), session);
+	}
+
+	ChatSession get(String id) {
+		return this.byId.get(id);
+	}
+
+	ChatSession remove(String id) {
+		ChatSession session = this.byId.remove(id);
+		if (session != null && session.isLoggedIn()) {
+			removeFrom(this.byUser, userKey(session), session);
+			session.channels().forEach(channel -> removeFrom(this.byChannel, channel, session));
+		}
+		return session;
+	}
+
+	/** Indexes a session that just logged in. */
+	void indexLogin(ChatSession session) {
+		this.byUser.computeIfAbsent(userKey(session), k -> ConcurrentHashMap.newKeySet()).add(session);
+		session.channels().forEach(channel -> addTo(channel, session));
+	}
+
+	void joined(ChatSession session, String channel) {
+		session.joined(channel);
+		addTo(channel, session);
+	}
+
+	void left(ChatSession session, String channel, String fallback) {
+		session.left(channel, fallback);
+		removeFrom(this.byChannel, channel, session);
+	}
+
+	public Collection<ChatSession> all() {
+		return List.copyOf(this.byId.values());
+	}
+
+	public int size() {
+		return this.byId.size();
+	}
+
+	Collection<ChatSession> ofUser(String username) {
+		return this.byUser.getOrDefault(Usernames.key(username), Set.of());
+	}
+
+	Collection<ChatSession> inChannel(String channel) {
+		return this.byChannel.getOrDefault(channel, Set.of());
+	}
+
+	long countFrom(String remoteAddress) {
+		return this.byId.values().stream().filter(s -> remoteAddress.equals(s.remoteAddress())).count();
+	}
+
+	private void addTo(String channel, ChatSession session) {
+		this.byChannel.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(session);
+	}
+
+	private static void removeFrom(Map<String, Set<ChatSession>> index, String key, ChatSession session) {
+		index.computeIfPresent(key, (k, sessions) -> {
+			sessions.remove(session);
+			return sessions.isEmpty() ? null : sessions;
+		});
+	}
+
+	private static String userKey(ChatSession session) {
+		return Usernames.key(session.user().orElseThrow().name());
+	}
+
+}

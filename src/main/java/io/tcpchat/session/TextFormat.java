@@ -1,0 +1,68 @@
+package io.tcpchat.session;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.tcpchat.protocol.ServerEvent;
+
+/**
+ * The {@code text} format: lines for people using {@code nc} or {@code telnet}. Documented in docs/protocol.md.
+ */
+final class TextFormat {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+	private TextFormat() {
+	}
+
+	static String render(ServerEvent event) {
+		if (event instanceof ServerEvent.Message m) {
+			return time(m.ts()) + " [#" + m.channel() + "] " + m.from() + ": " + m.text();
+		}
+		if (event instanceof ServerEvent.Dm d) {
+			return time(d.ts()) + " [dm] " + d.from() + " -> " + d.to() + ": " + d.text();
+		}
+		if (event instanceof ServerEvent.Broadcast b) {
+			return time(b.ts()) + " [broadcast] " + b.from() + ": " + b.text();
+		}
+		if (event instanceof ServerEvent.Reply r) {
+			return prefixLines("* ", r.text());
+		}
+		if (event instanceof ServerEvent.Error e) {
+			return "! " + e.code() + ": " + e.text();
+		}
+		if (event instanceof ServerEvent.Prompt p) {
+			return "? " + p.text();
+		}
+		if (event instanceof ServerEvent.Join j) {
+			return "* " + j.user() + " joined #" + j.channel();
+		}
+		if (event instanceof ServerEvent.Part p) {
+			return "* " + p.user() + " left #" + p.channel() + ((p.reason() == null) ? "" : " (" + p.reason() + ")");
+		}
+		if (event instanceof ServerEvent.LoggedIn l) {
+			return "*** Logged in as " + l.user() + " " + l.roles() + ". You are in #" + l.channel() + ".";
+		}
+		if (event instanceof ServerEvent.Welcome w) {
+			return "*** Welcome to " + w.server() + " " + w.version() + " (node " + w.node() + "). Registration is "
+					+ w.registration() + ". //help lists the commands.";
+		}
+		if (event instanceof ServerEvent.Ping p) {
+			return "* ping " + p.token() + " (type anything, or //pong " + p.token() + ")";
+		}
+		if (event instanceof ServerEvent.Bye b) {
+			return "* bye: " + b.reason();
+		}
+		throw new IllegalArgumentException("No text form for " + event);
+	}
+
+	private static String time(Instant instant) {
+		return TIME.format(instant);
+	}
+
+	private static String prefixLines(String prefix, String text) {
+		return prefix + text.replace("\n", "\n" + prefix);
+	}
+
+}

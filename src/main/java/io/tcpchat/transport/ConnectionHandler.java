@@ -1,0 +1,22 @@
+package io.tcpchat.transport;
+
+/**
+ * What the transport tells the layer above about each connection. Calls for one connection may come from
+ * different threads; {@link #received} carries a per-connection sequence number so lines can be handled in
+ * order.
+ */
+public interface ConnectionHandler {
+
+	void opened(String connectionId, String remoteAddress, String listener, Outbound outbound);
+
+	void received(String connectionId, long sequence, InboundLine line);
+
+	void closed(String connectionId);
+
+	/** The client stopped reading and its send queue is full. */
+	void overflowed(String connectionId);
+
+	/** True when nothing received is still being handled and nothing queued is still unwritten. */
+	boolean isQuiet(String connectionId);
+
+}

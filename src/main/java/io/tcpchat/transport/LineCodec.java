@@ -1,0 +1,75 @@
+package io.tcpchat.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.core.serializer.Deserializer;
+import org.springframework.core.serializer.Serializer;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
+
+/**
+ * Framing of the chat protocol: UTF-8 lines ending in LF (a CR before it is dropped).
+ * <p>
+ * Inbound, a line longer than {@code maxLineBytes} is read to its end and discarded, so the connection stays in
+ * step; invalid UTF-8 becomes U+FFFD; control characters other than TAB are removed so nobody can send terminal
+ * escape sequences to others. Outbound frames are written as given (the session layer renders whole lines).
+ */
+public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> {
+
+	private final int maxLineBytes;
+
+	public LineCodec(int maxLineBytes) {
+		this.maxLineBytes = maxLineBytes;
+	}
+
+	@Override
+	public InboundLine deserialize(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+		boolean tooLong = false;
+		int b;
+		while ((b = in.read()) != '\n') {
+			if (b < 0) {
+				throw new SoftEndOfStreamException("Stream closed" + (line.size() > 0 ? " mid-line" : ""));
+			}
+			if (line.size() < this.maxLineBytes + 1) {
+				line.write(b);
+			}
+			else {
+				tooLong = true;
+			}
+		}
+		byte[] bytes = line.toByteArray();
+		int length = bytes.length;
+		if (length > 0 && bytes[length - 1] == '\r') {
+			length--;
+		}
+		if (tooLong || length > this.maxLineBytes) {
+			return InboundLine.TOO_LONG;
+		}
+		return InboundLine.of(clean(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+	}
+
+	@Override
+	public void serialize(byte[] frame, OutputStream out) throws IOException {
+		out.write(frame);
+	}
+
+	static String clean(String text) {
+		StringBuilder cleaned = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean control = (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0);
+			if (control && cleaned == null) {
+				cleaned = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			else if (!control && cleaned != null) {
+				cleaned.append(c);
+			}
+		}
+		return (cleaned == null) ? text : cleaned.toString();
+	}
+
+}

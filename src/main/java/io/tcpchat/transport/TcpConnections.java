@@ -1,0 +1,78 @@
+package io.tcpchat.transport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.tcpchat.config.ChatProperties;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionCloseEvent;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
+import org.springframework.messaging.Message;
+
+/**
+ * Turns Spring Integration's connection events and inbound messages into {@link ConnectionHandler} calls, and
+ * gives every connection its {@link ConnectionWriter}.
+ */
+class TcpConnections {
+
+	private final ConnectionHandler handler;
+
+	private final SequencingMessageMapper mapper;
+
+	private final ExecutorService writers;
+
+	private final ScheduledExecutorService retries;
+
+	private final long sendQueueLimit;
+
+	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
+
+	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, ExecutorService writers,
+			ScheduledExecutorService retries, ChatProperties properties) {
+		this.handler = handler;
+		this.mapper = mapper;
+		this.writers = writers;
+		this.retries = retries;
+		this.sendQueueLimit = properties.limits().sendQueueBytes().toBytes();
+	}
+
+	@EventListener
+	void opened(TcpConnectionOpenEvent event) {
+		if (!(event.getSource() instanceof ChatNioConnection connection)) {
+			return;
+		}
+		String id = connection.getConnectionId();
+		ConnectionWriter writer = new ConnectionWriter(connection, this.writers, this.retries, this.sendQueueLimit,
+				() -> this.handler.overflowed(id));
+		this.writersById.put(id, writer);
+		this.handler.opened(id, connection.getHostAddress(),
+				TransportConfiguration.listenerName(event.getConnectionFactoryName()), writer);
+	}
+
+	@EventListener
+	void closed(TcpConnectionCloseEvent event) {
+		String id = ((TcpConnection) event.getSource()).getConnectionId();
+		ConnectionWriter writer = this.writersById.remove(id);
+		if (writer == null) {
+			return;
+		}
+		writer.markClosed();
+		this.mapper.forget(id);
+		this.handler.closed(id);
+	}
+
+	void received(Message<?> message) {
+		String id = (String) message.getHeaders().get(org.springframework.integration.ip.IpHeaders.CONNECTION_ID);
+		Long sequence = message.getHeaders().get(SequencingMessageMapper.SEQUENCE_HEADER, Long.class);
+		this.handler.received(id, sequence, (InboundLine) message.getPayload());
+	}
+
+	int openConnections() {
+		return this.writersById.size();
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.tcpchat.transport;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.tcpchat.config.ChatProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.dsl.TcpNioServerConnectionFactorySpec;
+import org.springframework.integration.util.CompositeExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The chat listeners: Spring Integration NIO server connection factories with the chat's codec, feeding an
+ * inbound channel adapter whose flow hands each line to the session layer.
+ */
+@Configuration(proxyBeanMethods = false)
+class TransportConfiguration {
+
+	static final String PLAIN = "plain";
+
+	private static final String FACTORY_SUFFIX = "ChatConnectionFactory";
+
+	static String listenerName(String connectionFactoryName) {
+		if (connectionFactoryName != null && connectionFactoryName.endsWith(FACTORY_SUFFIX)) {
+			return connectionFactoryName.substring(0, connectionFactoryName.length() - FACTORY_SUFFIX.length());
+		}
+		return String.valueOf(connectionFactoryName);
+	}
+
+	@Bean
+	SequencingMessageMapper chatMessageMapper() {
+		return new SequencingMessageMapper();
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService chatWriterPool() {
+		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+		return Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("chat-write-"));
+	}
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService chatWriteRetries() {
+		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("chat-write-retry-"));
+	}
+
+	/** Reads and line assembly: cached pools, since an assembler waits while a client sends half a line. */
+	@Bean(destroyMethod = "")
+	CompositeExecutor chatReadExecutor() {
+		return new CompositeExecutor(Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-io-")),
+				Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-read-")));
+	}
+
+	@Bean
+	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
+			ExecutorService chatWriterPool, ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
+		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatWriteRetries, properties);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
+	TcpNioServerConnectionFactorySpec plainChatConnectionFactory(ChatProperties properties,
+			ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
+			CompositeExecutor chatReadExecutor) {
+		ChatProperties.Tcp tcp = properties.tcp();
+		LineCodec codec = new LineCodec(tcp.maxLineBytes());
+		return Tcp.nioServer(tcp.port())
+			.localAddress(tcp.bindAddress())
+			.deserializer(codec)
+			.serializer(codec)
+			.mapper(chatMessageMapper)
+			.connectionSupport(new ChatNioConnectionSupport(handler))
+			.taskExecutor(chatReadExecutor)
+			.soTimeout(backstopTimeoutMillis(properties))
+			.soTcpNoDelay(true)
+			.lookupHost(false)
+			.backlog(1024);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
+	IntegrationFlow plainChatInbound(TcpNioServerConnectionFactorySpec plainChatConnectionFactory,
+			TcpConnections connections) {
+		return IntegrationFlow.from(Tcp.inboundAdapter(plainChatConnectionFactory))
+			.handle((org.springframework.messaging.MessageHandler) connections::received)
+			.get();
+	}
+
+	/**
+	 * Spring Integration closes a connection silent for this long. The keepalive closes silent clients earlier;
+	 * this is only the backstop.
+	 */
+	private static int backstopTimeoutMillis(ChatProperties properties) {
+		ChatProperties.Keepalive keepalive = properties.keepalive();
+		return (int) keepalive.idle().plus(keepalive.timeout()).plusSeconds(30).toMillis();
+	}
+
+}

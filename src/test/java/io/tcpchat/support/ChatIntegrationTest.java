@@ -1,0 +1,94 @@
+package io.tcpchat.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tcpchat.transport.ChatListeners;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the end-to-end tests: the real server on random ports with a fresh database, shared by the test
+ * classes that use it (names are made unique per test), and socket clients closed after each test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "chat.tcp.port=0", "chat.tcp.bind-address=127.0.0.1", "chat.admin.username=admin",
+				"chat.admin.password=" + ChatIntegrationTest.ADMIN_PASSWORD, "chat.security.bcrypt-strength=4",
+				"chat.limits.connections-per-ip=1000" })
+public abstract class ChatIntegrationTest {
+
+	public static final String ADMIN_PASSWORD = "admin-secret-1";
+
+	public static final String PASSWORD = "password-1";
+
+	private static final AtomicInteger NAMES = new AtomicInteger();
+
+	@Autowired
+	protected ChatListeners listeners;
+
+	private final List<ChatClient> clients = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws IOException {
+		TestDatabase.register(registry, Files.createTempDirectory("tcp-chat-it"));
+	}
+
+	@BeforeAll
+	static void requireDatabase() {
+		TestDatabase.assumeAvailable();
+	}
+
+	@BeforeEach
+	void awaitListening() {
+		await().until(() -> this.listeners.port("plain") > 0);
+	}
+
+	@AfterEach
+	void closeClients() {
+		this.clients.forEach(ChatClient::close);
+		this.clients.clear();
+	}
+
+	protected int port() {
+		return this.listeners.port("plain");
+	}
+
+	/** A new connection, not logged in, text format. */
+	protected ChatClient connect() {
+		try {
+			ChatClient client = new ChatClient("127.0.0.1", port());
+			this.clients.add(client);
+			return client;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A fresh account's name, unique across the shared server. */
+	protected static String uniqueName(String base) {
+		return base + "_" + NAMES.incrementAndGet();
+	}
+
+	/** A new user, registered and logged in, json format. */
+	protected ChatClient newUser(String name) {
+		return connect().register(name, PASSWORD);
+	}
+
+	protected ChatClient admin() {
+		return connect().login("admin", ADMIN_PASSWORD);
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.tcpchat.support;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Where an integration test keeps its data: a fresh H2 file database (default), or a fresh MariaDB database when
+ * {@code -Dchat.test.database=mariadb}. Without a reachable MariaDB such tests are skipped on a laptop and fail
+ * in CI ({@code CI=true}).
+ */
+public final class TestDatabase {
+
+	public static final String MARIADB_URL = System.getProperty("chat.test.mariadb.url",
+			"jdbc:mariadb://127.0.0.1:3306/");
+
+	private TestDatabase() {
+	}
+
+	public static boolean mariadbSelected() {
+		return "mariadb".equalsIgnoreCase(System.getProperty("chat.test.database", "h2"));
+	}
+
+	/** Skips (or in CI fails) when MariaDB is selected but unreachable. Call before the context loads. */
+	public static void assumeAvailable() {
+		if (!mariadbSelected()) {
+			return;
+		}
+		try (Connection connection = DriverManager.getConnection(MARIADB_URL, "root", "")) {
+			connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException("MariaDB is required in CI but unreachable at " + MARIADB_URL, ex);
+			}
+			Assumptions.abort("MariaDB not reachable at " + MARIADB_URL + " (" + ex.getMessage()
+					+ "): skipping the MariaDB run of this test");
+		}
+	}
+
+	/** Registers a fresh database and data directory. */
+	public static void register(DynamicPropertyRegistry registry, Path dataDir) {
+		registry.add("chat.data-dir", dataDir::toString);
+		if (mariadbSelected()) {
+			String url = createMariaDbDatabase();
+			registry.add("spring.datasource.url", () -> url);
+			registry.add("spring.datasource.username", () -> "root");
+			registry.add("spring.datasource.password", () -> "");
+		}
+	}
+
+	/** Creates an empty MariaDB database and returns its JDBC URL. */
+	public static String createMariaDbDatabase() {
+		String name = "tcpchat_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection(MARIADB_URL, "root", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
+		catch (SQLException ex) {
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException("MariaDB is required in CI but unreachable at " + MARIADB_URL, ex);
+			}
+			Assumptions.abort("MariaDB not reachable at " + MARIADB_URL + " (" + ex.getMessage()
+					+ "): skipping the MariaDB run of this test");
+		}
+		return MARIADB_URL + name;
+	}
+
+}
