@@ -23,7 +23,7 @@ public class TcpChatApplication {
 		switch (mode) {
 			case "client" -> System.exit(ClientMain.run(rest));
 			case "bench" -> System.exit(BenchMain.run(rest));
-			default -> SpringApplication.run(TcpChatApplication.class, args);
+			default -> ShutdownSignals.install(SpringApplication.run(TcpChatApplication.class, args));
 		}
 	}
 

@@ -23,7 +23,7 @@ class AccountCommands {
 	@ChatCommand(name = "login", usage = "<user> <password>", description = "Logs in (for scripts).",
 			access = Access.GUEST, restOfLine = true)
 	void login(CommandContext context, Arguments arguments) {
-		context.completeLogin(this.accounts.login(arguments.get(0), arguments.get(1)));
+		context.completeLogin(this.accounts.login(arguments.get(0), arguments.get(1), context.remoteAddress()));
 	}
 
 	@ChatCommand(name = "register", usage = "<user> <password>",

@@ -31,33 +31,41 @@ public class AccountService {
 
 	private final ChatProperties properties;
 
+	private final LoginThrottle throttle;
+
 	private final Clock clock;
 
 	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
-			ChatProperties properties, Clock clock) {
+			ChatProperties properties, LoginThrottle throttle, Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
 		this.properties = properties;
+		this.throttle = throttle;
 		this.clock = clock;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
 	}
 
 	/**
-	 * Checks the credentials and every {@link LoginGuard}.
-	 * @throws ChatException {@code bad-credentials} without saying which part was wrong, or a guard's refusal
+	 * Checks the credentials (throttled per account and client address) and every {@link LoginGuard}.
+	 * @param address the client's address, for throttling; may be null
+	 * @throws ChatException {@code bad-credentials} without saying which part was wrong, {@code rate-limited}, or
+	 * a guard's refusal
 	 */
 	@Transactional(readOnly = true)
-	public ChatUser login(String username, String password) {
+	public ChatUser login(String username, String password, String address) {
+		this.throttle.checkAllowed(username, address);
 		Optional<Account> account = Usernames.isValid(username) ? find(username) : Optional.empty();
 		String hash = account.map(Account::passwordHash).orElse(this.decoyHash);
 		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
 		if (account.isEmpty() || !matches) {
+			this.throttle.failed(username, address);
 			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
 		}
+		this.throttle.succeeded(username);
 		ChatUser user = account.get().toUser();
 		this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
 		return user;

@@ -42,6 +42,8 @@ public class ChannelService {
 
 	private final String defaultChannel;
 
+	private final ChatProperties.Limits limits;
+
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
 			ChatEventBus events, ApplicationEventPublisher applicationEvents, Clock clock,
 			ChatProperties properties) {
@@ -52,6 +54,7 @@ public class ChannelService {
 		this.applicationEvents = applicationEvents;
 		this.clock = clock;
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
+		this.limits = properties.limits();
 	}
 
 	public String defaultChannel() {
@@ -231,6 +234,7 @@ public class ChannelService {
 		if (existing.isPresent() && existing.get().kind() == Membership.Kind.MEMBER) {
 			return;
 		}
+		requireRoom(channel, key);
 		if (existing.isPresent()) {
 			existing.get().promoteToMember();
 			this.memberships.save(existing.get());
@@ -240,6 +244,23 @@ public class ChannelService {
 				.save(new Membership(channel.id(), user.name(), key, Membership.Kind.MEMBER, this.clock.instant()));
 		}
 		this.events.publishAfterCommit(new ChatEvent.MemberJoined(channel.name(), user.name()));
+	}
+
+	/** The default channel is exempt: everybody is in it, and it does not count towards a user's channels. */
+	private void requireRoom(Channel channel, String userKey) {
+		if (channel.name().equals(this.defaultChannel)) {
+			return;
+		}
+		long joined = this.memberships.findByUsernameKeyAndKind(userKey, Membership.Kind.MEMBER).size() - 1;
+		if (joined >= this.limits.maxChannelsPerUser()) {
+			throw ChatException.forbidden("You are in " + this.limits.maxChannelsPerUser()
+					+ " channels besides #" + this.defaultChannel + ", the most allowed; leave one first.");
+		}
+		if (this.memberships.countByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER) >= this.limits
+			.maxMembersPerChannel()) {
+			throw ChatException.forbidden("#" + channel.name() + " is full (" + this.limits.maxMembersPerChannel()
+					+ " members).");
+		}
 	}
 
 	private Channel requireDeletableChannel(ChatUser actor, String name) {

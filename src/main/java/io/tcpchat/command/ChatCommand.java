@@ -29,4 +29,7 @@ public @interface ChatCommand {
 	/** Whether the last argument takes the rest of the line, spaces included. */
 	boolean restOfLine() default false;
 
+	/** Whether the command sends a message to others, and so counts against flood control. */
+	boolean sendsMessage() default false;
+
 }

@@ -15,6 +15,9 @@ public interface CommandContext {
 
 	Optional<ChatUser> user();
 
+	/** The client's address, for limits per address. */
+	String remoteAddress();
+
 	default ChatUser requireUser() {
 		return user().orElseThrow(() -> new ChatException(ErrorCode.NOT_LOGGED_IN, "Log in first."));
 	}

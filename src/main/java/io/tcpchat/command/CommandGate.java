@@ -2,6 +2,7 @@ package io.tcpchat.command;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -9,9 +10,6 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.command.CommandRegistry.RegisteredCommand;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -22,12 +20,13 @@ import org.springframework.util.ReflectionUtils;
 @Component
 public class CommandGate {
 
-	private static final Logger log = LoggerFactory.getLogger(CommandGate.class);
-
 	private final CommandRegistry registry;
 
-	CommandGate(CommandRegistry registry) {
+	private final List<CommandGuard> guards;
+
+	CommandGate(CommandRegistry registry, List<CommandGuard> guards) {
 		this.registry = registry;
+		this.guards = guards;
 	}
 
 	/**
@@ -44,14 +43,14 @@ public class CommandGate {
 						"There is no command //" + name + "; //help lists them."));
 			checkAccess(command.spec(), context);
 			Arguments arguments = command.spec().parse(rest);
+			this.guards.forEach(guard -> guard.check(command.spec(), context));
 			handleResult(context, command.spec().name(), invoke(command, context, arguments));
 		}
 		catch (ChatException ex) {
 			context.error(name, ex);
 		}
 		catch (RuntimeException ex) {
-			log.error("Command //{} failed", name, ex);
-			context.error(name, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+			context.error(name, ErrorTranslation.translate(ex));
 		}
 	}
 
@@ -132,11 +131,7 @@ public class CommandGate {
 	public static ChatException asChatException(Throwable failure) {
 		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
 				: failure;
-		if (cause instanceof ChatException chat) {
-			return chat;
-		}
-		log.error("Asynchronous command step failed", cause);
-		return new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side.");
+		return ErrorTranslation.translate(cause);
 	}
 
 }

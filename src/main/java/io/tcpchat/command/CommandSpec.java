@@ -9,7 +9,7 @@ import io.tcpchat.error.ChatException;
  * A registered command: its name, how to call it, who may, and how its arguments split.
  */
 public record CommandSpec(String name, String usage, String description, Access access, int required,
-		int optional, boolean restOfLine) {
+		int optional, boolean restOfLine, boolean sendsMessage) {
 
 	static CommandSpec of(ChatCommand annotation) {
 		int required = 0;
@@ -23,7 +23,7 @@ public record CommandSpec(String name, String usage, String description, Access 
 			}
 		}
 		return new CommandSpec(annotation.name(), annotation.usage().trim(), annotation.description(),
-				annotation.access(), required, optional, annotation.restOfLine());
+				annotation.access(), required, optional, annotation.restOfLine(), annotation.sendsMessage());
 	}
 
 	public boolean adminOnly() {

@@ -51,8 +51,10 @@ public record ChatProperties(
 
 	public record Limits(@DefaultValue("30s") Duration loginTimeout, @DefaultValue("20") int connectionsPerIp,
 			@DefaultValue("5") double messagesPerSecond, @DefaultValue("20") int burst,
-			@DefaultValue("1MB") DataSize sendQueueBytes, @DefaultValue("2000") int maxMessageLength,
-			@DefaultValue("100") int historyMax) {
+			@DefaultValue("true") boolean exemptAdmins, @DefaultValue("1MB") DataSize sendQueueBytes,
+			@DefaultValue("2000") int maxMessageLength, @DefaultValue("100") int historyMax,
+			@DefaultValue("100") int maxChannelsPerUser, @DefaultValue("10000") int maxMembersPerChannel,
+			@DefaultValue("5") int loginFailuresBeforeDelay, @DefaultValue("5m") Duration loginMaxDelay) {
 	}
 
 	public record Security(@DefaultValue("10") int bcryptStrength) {

@@ -27,7 +27,7 @@ class MessagingCommands {
 	}
 
 	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",
-			description = "Sends a direct message, or a message to a channel you are in.", restOfLine = true)
+			description = "Sends a direct message, or a message to a channel you are in.", restOfLine = true, sendsMessage = true)
 	CompletionStage<?> msg(CommandContext context, Arguments arguments) {
 		String target = arguments.get(0);
 		if (ChannelNames.looksLikeChannel(target)) {
@@ -37,7 +37,7 @@ class MessagingCommands {
 	}
 
 	@ChatCommand(name = "say", usage = "<text>",
-			description = "Sends a message to your current channel (what a plain line does).", restOfLine = true)
+			description = "Sends a message to your current channel (what a plain line does).", restOfLine = true, sendsMessage = true)
 	CompletionStage<?> say(CommandContext context, Arguments arguments) {
 		return this.messages.postToChannel(context.requireUser(), context.currentChannel(), arguments.get(0));
 	}
@@ -66,7 +66,7 @@ class MessagingCommands {
 	}
 
 	@ChatCommand(name = "broadcast", usage = "<message>", description = "Sends a message to everyone online.",
-			access = Access.ADMIN, restOfLine = true)
+			access = Access.ADMIN, restOfLine = true, sendsMessage = true)
 	CompletionStage<Reply> broadcast(CommandContext context, Arguments arguments) {
 		return this.messages.broadcast(context.requireUser().name(), arguments.get(0))
 			.thenApply(sent -> Reply.of("Broadcast sent.", Map.of("id", sent.id())));

@@ -90,6 +90,7 @@ public class ChatSession implements CommandContext {
 		return this.id;
 	}
 
+	@Override
 	public String remoteAddress() {
 		return this.remoteAddress;
 	}

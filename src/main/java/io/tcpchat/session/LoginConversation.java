@@ -41,11 +41,11 @@ class LoginConversation {
 
 	private void login(CommandContext session, String name, String password) {
 		try {
-			session.completeLogin(this.accounts.login(name, password));
+			session.completeLogin(this.accounts.login(name, password, session.remoteAddress()));
 		}
 		catch (ChatException ex) {
 			session.error("login", ex);
-			if (ex.code() == ErrorCode.BAD_CREDENTIALS || ex.code() == ErrorCode.INVALID_ARGUMENT) {
+			if (ex.code() != ErrorCode.BANNED) {
 				start(session);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.CommandGate;
+import io.tcpchat.command.ErrorTranslation;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.config.NodeIdentity;
 import io.tcpchat.error.ChatException;
@@ -116,8 +117,10 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			route(session, line.text());
 		}
 		catch (RuntimeException ex) {
-			log.error("Failed to handle a line of {}", session, ex);
-			session.error(null, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+			session.error(null, ErrorTranslation.translate(ex));
+			if (!session.isLoggedIn() && session.openPrompt() == null && !session.isClosing()) {
+				this.login.start(session);
+			}
 		}
 	}
 

@@ -43,6 +43,8 @@ public class ChatClient implements Closeable {
 
 	private volatile boolean closedByServer;
 
+	private volatile boolean paused;
+
 	public ChatClient(String host, int port) throws IOException {
 		this(new Socket(host, port));
 	}
@@ -62,6 +64,10 @@ public class ChatClient implements Closeable {
 			String line;
 			while ((line = in.readLine()) != null) {
 				this.lines.add(line);
+				while (this.paused && !this.socket.isClosed()) {
+					Thread.onSpinWait();
+					java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -69,6 +75,11 @@ public class ChatClient implements Closeable {
 		}
 		this.closedByServer = true;
 		this.lines.add(CLOSED);
+	}
+
+	/** Stops reading from the socket, like a client that hangs, so the server's queue for it fills up. */
+	public void pauseReading() {
+		this.paused = true;
 	}
 
 	public ChatClient send(String line) {
@@ -113,11 +124,11 @@ public class ChatClient implements Closeable {
 		try {
 			String line = this.lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			if (line == null) {
-				fail("No line from the server within " + TIMEOUT + "; so far: " + this.transcript);
+				fail("No line from the server within " + TIMEOUT + "; last lines: " + recent());
 			}
 			if (line == CLOSED) {
 				this.lines.add(CLOSED);
-				fail("The server closed the connection; so far: " + this.transcript);
+				fail("The server closed the connection; last lines: " + recent());
 			}
 			this.transcript.add(line);
 			return line;
@@ -206,11 +217,20 @@ public class ChatClient implements Closeable {
 					this.transcript.add(line);
 				}
 			}
-			fail("The server did not close the connection; so far: " + this.transcript);
+			fail("The server did not close the connection; last lines: " + recent());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** The last few lines received, shortened, for failure messages. */
+	private List<String> recent() {
+		int from = Math.max(0, this.transcript.size() - 8);
+		return this.transcript.subList(from, this.transcript.size())
+			.stream()
+			.map(line -> (line.length() > 200) ? line.substring(0, 200) + "..." : line)
+			.toList();
 	}
 
 	public boolean isClosedByServer() {

@@ -1,0 +1,23 @@
+package io.tcpchat;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import sun.misc.Signal;
+
+/**
+ * SIGTERM and SIGINT close the application context (clients get {@code bye shutdown}, accepted messages are
+ * written) and exit with Spring's exit code, 0 on a clean shutdown, instead of the JVM's 143.
+ */
+final class ShutdownSignals {
+
+	private ShutdownSignals() {
+	}
+
+	static void install(ConfigurableApplicationContext context) {
+		for (String name : new String[] { "TERM", "INT" }) {
+			Signal.handle(new Signal(name), signal -> System.exit(SpringApplication.exit(context)));
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.tcpchat.command;
+
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * Turns any failure into the refusal a user sees: our own refusals pass through, database trouble becomes
+ * {@code unavailable}, anything else {@code internal-error} (and is logged).
+ */
+public final class ErrorTranslation {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorTranslation.class);
+
+	private ErrorTranslation() {
+	}
+
+	public static ChatException translate(Throwable failure) {
+		if (failure instanceof ChatException chat) {
+			return chat;
+		}
+		if (failure instanceof DataAccessException || failure instanceof TransactionException) {
+			log.warn("Database unavailable: {}", failure.getMessage());
+			return new ChatException(ErrorCode.UNAVAILABLE,
+					"The database is unavailable right now; nothing was changed. Try again shortly.");
+		}
+		log.error("Unexpected failure", failure);
+		return new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side.");
+	}
+
+}

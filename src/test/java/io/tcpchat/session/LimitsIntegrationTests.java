@@ -1,0 +1,132 @@
+package io.tcpchat.session;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.tcpchat.presence.PresenceService;
+import io.tcpchat.support.ChatClient;
+import io.tcpchat.support.ChatIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@TestPropertySource(properties = { "chat.limits.connections-per-ip=6", "chat.limits.messages-per-second=1",
+		"chat.limits.burst=3", "chat.limits.send-queue-bytes=64KB", "chat.limits.max-channels-per-user=2",
+		"chat.limits.max-members-per-channel=2", "chat.limits.max-message-length=2000" })
+class LimitsIntegrationTests extends ChatIntegrationTest {
+
+	@Autowired
+	private PresenceService presence;
+
+	@Autowired
+	private SessionRegistry sessions;
+
+	@Test
+	void connectionsOverThePerAddressLimitAreRefused() {
+		await().until(() -> this.sessions.size() == 0);
+		List<ChatClient> allowed = IntStream.range(0, 6).mapToObj(i -> connect()).toList();
+		allowed.forEach(c -> c.expectLine(line -> line.startsWith("? Username")));
+
+		ChatClient refused = connect();
+
+		assertThat(refused.expectLine(line -> line.startsWith("!"))).contains("rate-limited");
+		assertThat(refused.expectLine(line -> line.startsWith("* bye"))).contains("too-many-connections");
+		refused.expectClosed();
+		allowed.get(0).json().send("//help");
+		assertThat(allowed.get(0).expectReply("help")).isNotNull();
+	}
+
+	@Test
+	void floodingIsRefusedWithRateLimitedAndNotDelivered() {
+		String sender = uniqueName("flood");
+		String observerName = uniqueName("observer");
+		ChatClient flooder = newUser(sender);
+		ChatClient observer = newUser(observerName);
+
+		for (int i = 1; i <= 4; i++) {
+			flooder.send("wave " + i);
+		}
+
+		JsonNode refused = flooder.expectError("rate-limited");
+		assertThat(refused.path("text").asString()).contains("not sent");
+		for (int i = 1; i <= 3; i++) {
+			String text = "wave " + i;
+			observer.expect("message", m -> m.path("text").asString().equals(text));
+		}
+		flooder.send("//msg " + observerName + " after");
+		flooder.expectError("rate-limited");
+		observer.send("//history 10");
+		JsonNode history = observer.expectReply("history");
+		assertThat(history.path("data").path("messages").toString()).doesNotContain("wave 4");
+	}
+
+	@Test
+	void aClientThatDoesNotReadIsDroppedWhileOthersGetEverything() throws IOException {
+		String slowName = uniqueName("slow");
+		Socket slowSocket = new Socket();
+		slowSocket.setReceiveBufferSize(4096);
+		slowSocket.connect(new InetSocketAddress("127.0.0.1", port()));
+		ChatClient slow = new ChatClient(slowSocket);
+		slow.register(slowName, PASSWORD);
+		slow.pauseReading();
+		ChatClient reader = newUser(uniqueName("reader"));
+		ChatClient admin = admin();
+
+		String payload = "x".repeat(1900);
+		int chunk = 20;
+		int count = 1500;
+		for (int i = 0; i < count; i++) {
+			admin.send("//broadcast " + i + " " + payload);
+			if (i % chunk == chunk - 1) {
+				String last = i + " ";
+				admin.expect("broadcast", b -> b.path("text").asString().startsWith(last));
+			}
+		}
+
+		for (int i = 0; i < count; i++) {
+			String prefix = i + " ";
+			reader.expect("broadcast", b -> b.path("text").asString().startsWith(prefix));
+		}
+		await().until(() -> !this.presence.isOnline(slowName));
+		assertThat(this.presence.isOnline(reader.command("//whoami").path("data").path("user").asString())).isTrue();
+		slow.close();
+	}
+
+	@Test
+	void channelLimitsHold() {
+		ChatClient user = newUser(uniqueName("joiner"));
+		user.command("//join limit-a-" + uniqueName("c"));
+		user.command("//join limit-b-" + uniqueName("c"));
+
+		JsonNode tooMany = user.commandError("//join limit-c-" + uniqueName("c"));
+
+		assertThat(tooMany.path("code").asString()).isEqualTo("forbidden");
+		String shared = "full-" + uniqueName("c");
+		ChatClient second = newUser(uniqueName("second"));
+		second.command("//join " + shared);
+		newUser(uniqueName("third")).command("//join " + shared);
+		JsonNode full = newUser(uniqueName("fourth")).commandError("//join " + shared);
+		assertThat(full.path("text").asString()).contains("full");
+	}
+
+	@Test
+	void overlongMessagesAreRefusedButTheConnectionLives() {
+		ChatClient user = newUser(uniqueName("long"));
+
+		user.send("y".repeat(2001));
+
+		assertThat(user.expectError("invalid-argument").path("text").asString()).contains("2000");
+		assertThat(user.command("//whoami")).isNotNull();
+	}
+
+
+}
