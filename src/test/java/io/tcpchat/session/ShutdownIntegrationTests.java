@@ -137,7 +137,7 @@ class ShutdownIntegrationTests {
 			}
 			throw new IllegalStateException("The server ended before listening");
 		});
-		return port.orTimeout(90, TimeUnit.SECONDS).join();
+		return port.orTimeout(180, TimeUnit.SECONDS).join();
 	}
 
 	private static void drain(BufferedReader output) {
@@ -151,7 +151,7 @@ class ShutdownIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start() throws IOException {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TcpChatApplication.class)
 			.run(arguments().toArray(String[]::new));
 		this.contexts.add(context);
