@@ -35,12 +35,14 @@ public class CommandGate {
 	public void dispatch(CommandContext context, String line) {
 		String body = line.substring(2);
 		int space = body.indexOf(' ');
-		String name = (space < 0 ? body : body.substring(0, space)).trim();
+		String typed = (space < 0 ? body : body.substring(0, space)).trim();
+		String name = typed;
 		String rest = space < 0 ? "" : body.substring(space + 1);
 		try {
-			RegisteredCommand command = this.registry.find(name)
+			RegisteredCommand command = this.registry.find(typed)
 				.orElseThrow(() -> new ChatException(ErrorCode.UNKNOWN_COMMAND,
-						"There is no command //" + name + "; //help lists them."));
+						"There is no command //" + typed + "; //help lists them."));
+			name = command.spec().name();
 			checkAccess(command.spec(), context);
 			Arguments arguments = command.spec().parse(rest);
 			this.guards.forEach(guard -> guard.check(command.spec(), context));

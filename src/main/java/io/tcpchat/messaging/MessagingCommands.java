@@ -28,12 +28,14 @@ class MessagingCommands {
 
 	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",
 			description = "Sends a direct message, or a message to a channel you are in.", restOfLine = true, sendsMessage = true)
-	CompletionStage<?> msg(CommandContext context, Arguments arguments) {
+	CompletionStage<Reply> msg(CommandContext context, Arguments arguments) {
 		String target = arguments.get(0);
 		if (ChannelNames.looksLikeChannel(target)) {
-			return this.messages.postToChannel(context.requireUser(), target, arguments.get(1));
+			return this.messages.postToChannel(context.requireUser(), target, arguments.get(1))
+				.thenApply(m -> Reply.of("Sent to #" + m.channel() + ".", Map.of("id", m.id(), "channel", m.channel())));
 		}
-		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1));
+		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1))
+			.thenApply(m -> Reply.of("Sent to " + m.to() + ".", Map.of("id", m.id(), "to", m.to())));
 	}
 
 	@ChatCommand(name = "say", usage = "<text>",

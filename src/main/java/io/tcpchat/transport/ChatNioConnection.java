@@ -22,7 +22,7 @@ import org.springframework.integration.ip.tcp.connection.TcpNioConnection;
  */
 class ChatNioConnection extends TcpNioConnection {
 
-	static final long HALF_CLOSE_GRACE_MILLIS = 2000;
+	static final long HALF_CLOSE_GRACE_MILLIS = 10_000;
 
 	private final SocketChannel socketChannel;
 

@@ -13,7 +13,7 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
 /**
  * Framing of the chat protocol: UTF-8 lines ending in LF (a CR before it is dropped).
  * <p>
- * Inbound, a line longer than {@code maxLineBytes} is read to its end and discarded, so the connection stays in
+ * Inbound, a last line without LF before the end of the stream still counts; a line longer than {@code maxLineBytes} is read to its end and discarded, so the connection stays in
  * step; invalid UTF-8 becomes U+FFFD; control characters other than TAB are removed so nobody can send terminal
  * escape sequences to others. Outbound frames are written as given (the session layer renders whole lines).
  */
@@ -32,7 +32,10 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 		int b;
 		while ((b = in.read()) != '\n') {
 			if (b < 0) {
-				throw new SoftEndOfStreamException("Stream closed" + (line.size() > 0 ? " mid-line" : ""));
+				if (line.size() == 0) {
+					throw new SoftEndOfStreamException("Stream closed");
+				}
+				break;
 			}
 			if (line.size() < this.maxLineBytes + 1) {
 				line.write(b);
