@@ -2,6 +2,7 @@ package io.tcpchat.command;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +10,7 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.command.CommandRegistry.RegisteredCommand;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.metrics.ChatMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,11 @@ public class CommandGate {
 
 	private final CommandRegistry registry;
 
-	CommandGate(CommandRegistry registry) {
+	private final ChatMetrics metrics;
+
+	CommandGate(CommandRegistry registry, ChatMetrics metrics) {
 		this.registry = registry;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -38,20 +43,29 @@ public class CommandGate {
 		int space = body.indexOf(' ');
 		String name = (space < 0 ? body : body.substring(0, space)).trim();
 		String rest = space < 0 ? "" : body.substring(space + 1);
+		long started = System.nanoTime();
+		String timedName = ChatMetrics.UNKNOWN_COMMAND;
+		String outcome = "ok";
 		try {
 			RegisteredCommand command = this.registry.find(name)
 				.orElseThrow(() -> new ChatException(ErrorCode.UNKNOWN_COMMAND,
 						"There is no command //" + name + "; //help lists them."));
+			timedName = command.spec().name();
 			checkAccess(command.spec(), context);
 			Arguments arguments = command.spec().parse(rest);
 			handleResult(context, command.spec().name(), invoke(command, context, arguments));
 		}
 		catch (ChatException ex) {
+			outcome = ex.code().code();
 			context.error(name, ex);
 		}
 		catch (RuntimeException ex) {
+			outcome = ErrorCode.INTERNAL.code();
 			log.error("Command //{} failed", name, ex);
 			context.error(name, new ChatException(ErrorCode.INTERNAL, "Something went wrong on our side."));
+		}
+		finally {
+			this.metrics.commandCompleted(timedName, outcome, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
