@@ -46,7 +46,9 @@ public class ChatMetrics {
 	}
 
 	public void connectionsOpen(Supplier<Number> count) {
-		Gauge.builder("chat.connections.open", count).description("Open chat connections on this node").register(this.registry);
+		Gauge.builder("chat.connections.open", count)
+			.description("Open chat connections on this node")
+			.register(this.registry);
 	}
 
 	public void usersOnline(Supplier<Number> count) {

@@ -43,7 +43,8 @@ class ChatInfoContributor implements InfoContributor {
 		chat.put("version", this.version);
 		chat.put("node", this.node.id());
 		chat.put("startedAt", this.startedAt);
-		chat.put("uptime", Duration.between(this.startedAt, this.clock.instant()).truncatedTo(ChronoUnit.SECONDS).toString());
+		Duration uptime = Duration.between(this.startedAt, this.clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+		chat.put("uptime", uptime.toString());
 		builder.withDetail("chat", chat);
 	}
 

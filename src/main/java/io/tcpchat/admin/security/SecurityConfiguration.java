@@ -29,7 +29,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasRole("ADMIN"))
 			.httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			// An API for scripts: no session, so no session cookie and nothing for CSRF to protect.
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable)

@@ -106,14 +106,16 @@ class AdminApiProblemIntegrationTests extends ChatIntegrationTest {
 		perform(post("/api/broadcast").content("{not json")).andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(containsString("not JSON")));
-		perform(post("/api/users").content("{\"username\":\"roleless\",\"password\":\"long-enough-1\",\"roles\":[\"KING\"]}"))
+		perform(post("/api/users")
+			.content("{\"username\":\"roleless\",\"password\":\"long-enough-1\",\"roles\":[\"KING\"]}"))
 			.andExpect(status().isBadRequest());
 		perform(post("/api/broadcast").content("{\"message\":\"  \"}")).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(containsString("message")));
 	}
 
 	private ResultActions perform(MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request.with(httpBasic("admin", ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON));
+		return this.mvc
+			.perform(request.with(httpBasic("admin", ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON));
 	}
 
 }
