@@ -5,12 +5,18 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.config.ChatProperties.Registration;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.event.ChatEventBus;
+import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -35,17 +41,30 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
+	private final ChatEventBus events;
+
+	private final ApplicationEventPublisher applicationEvents;
+
+	private final ChatMetrics metrics;
+
 	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
-			ChatProperties properties, LoginThrottle throttle, Clock clock) {
+			ChatProperties properties, LoginThrottle throttle, Clock clock, AuditLog audit, ChatEventBus events,
+			ApplicationEventPublisher applicationEvents, ChatMetrics metrics) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
 		this.properties = properties;
 		this.throttle = throttle;
 		this.clock = clock;
+		this.audit = audit;
+		this.events = events;
+		this.applicationEvents = applicationEvents;
+		this.metrics = metrics;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
 	}
 
@@ -63,11 +82,19 @@ public class AccountService {
 		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
 		if (account.isEmpty() || !matches) {
 			this.throttle.failed(username, address);
+			this.metrics.loginFailed(ErrorCode.BAD_CREDENTIALS.code());
 			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
 		}
 		this.throttle.succeeded(username);
 		ChatUser user = account.get().toUser();
-		this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
+		try {
+			this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
+		}
+		catch (ChatException ex) {
+			this.metrics.loginFailed(ex.code().code());
+			throw ex;
+		}
+		this.metrics.loginSucceeded();
 		return user;
 	}
 
@@ -101,6 +128,14 @@ public class AccountService {
 		}
 	}
 
+	/** An admin creates an account (audited). */
+	@Transactional
+	public ChatUser create(ChatUser actor, String username, String password, Set<Role> roles) {
+		ChatUser created = create(username, password, roles);
+		this.audit.record(actor.name(), AuditAction.CREATE_USER, created.name(), "roles " + created.roleNames());
+		return created;
+	}
+
 	@Transactional
 	public void changePassword(String username, String oldPassword, String newPassword) {
 		Account account = require(username);
@@ -112,13 +147,14 @@ public class AccountService {
 		this.accounts.save(account);
 	}
 
-	/** An admin's reset, without the old password. */
+	/** An admin's reset, without the old password (audited). */
 	@Transactional
-	public void resetPassword(String username, String newPassword) {
+	public void resetPassword(ChatUser actor, String username, String newPassword) {
 		Account account = require(username);
 		Passwords.requireAcceptable(newPassword);
 		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.accounts.save(account);
+		this.audit.record(actor.name(), AuditAction.RESET_PASSWORD, account.username(), null);
 	}
 
 	@Transactional
@@ -128,9 +164,21 @@ public class AccountService {
 		return this.accounts.save(account).toUser();
 	}
 
+	/**
+	 * Deletes an account with everything kept for it (features listen to {@link AccountDeletedEvent}); its
+	 * online sessions end once the deletion is committed.
+	 */
 	@Transactional
-	public void delete(String username) {
-		this.accounts.delete(require(username));
+	public void delete(ChatUser actor, String username) {
+		Account account = require(username);
+		if (Usernames.key(account.username()).equals(Usernames.key(actor.name()))) {
+			throw ChatException.invalid("You cannot delete your own account.");
+		}
+		this.accounts.delete(account);
+		this.applicationEvents.publishEvent(new AccountDeletedEvent(account.username()));
+		this.audit.record(actor.name(), AuditAction.DELETE_USER, account.username(), null);
+		this.events.publishAfterCommit(
+				new ChatEvent.SessionsTerminated(account.username(), null, null, "account deleted"));
 	}
 
 	@Transactional(readOnly = true)

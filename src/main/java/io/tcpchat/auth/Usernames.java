@@ -10,7 +10,12 @@ import io.tcpchat.error.ChatException;
  */
 public final class Usernames {
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
+	/** The rule as a regular expression, also for bean validation of request bodies. */
+	public static final String PATTERN = "[A-Za-z0-9_.-]{3,32}";
+
+	public static final String RULE = "A username is 3-32 characters of A-Z, a-z, 0-9, '_', '.' and '-'.";
+
+	private static final Pattern VALID = Pattern.compile(PATTERN);
 
 	private Usernames() {
 	}
@@ -21,7 +26,7 @@ public final class Usernames {
 
 	public static String requireValid(String name) {
 		if (!isValid(name)) {
-			throw ChatException.invalid("A username is 3-32 characters of A-Z, a-z, 0-9, '_', '.' and '-'.");
+			throw ChatException.invalid(RULE);
 		}
 		return name;
 	}

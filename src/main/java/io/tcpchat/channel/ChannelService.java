@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
+import io.tcpchat.auth.AccountDeletedEvent;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Usernames;
@@ -17,6 +20,7 @@ import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +44,15 @@ public class ChannelService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final String defaultChannel;
 
 	private final ChatProperties.Limits limits;
 
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
 			ChatEventBus events, ApplicationEventPublisher applicationEvents, Clock clock,
-			ChatProperties properties) {
+			ChatProperties properties, AuditLog audit) {
 		this.channels = channels;
 		this.memberships = memberships;
 		this.accounts = accounts;
@@ -55,6 +61,7 @@ public class ChannelService {
 		this.clock = clock;
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 		this.limits = properties.limits();
+		this.audit = audit;
 	}
 
 	public String defaultChannel() {
@@ -146,7 +153,17 @@ public class ChannelService {
 		this.memberships.deleteByChannelId(channel.id());
 		this.channels.delete(channel);
 		this.applicationEvents.publishEvent(new ChannelDeletedEvent(channel.name()));
+		this.audit.record(actor.name(), AuditAction.DELETE_CHANNEL, "#" + channel.name(),
+				isOwner(actor, channel) ? "by its owner" : null);
 		this.events.publishAfterCommit(new ChatEvent.ChannelDeleted(channel.name()));
+	}
+
+	/** A deleted account leaves its channels; the others there see it {@code part}. */
+	@EventListener
+	void forgetMember(AccountDeletedEvent deleted) {
+		List<String> left = channelsOf(deleted.username());
+		this.memberships.deleteByUsernameKey(Usernames.key(deleted.username()));
+		left.forEach(channel -> this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel, deleted.username())));
 	}
 
 	/** Checks that the user may post to and read the channel. */

@@ -2,6 +2,7 @@ package io.tcpchat.command;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -10,6 +11,8 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.command.CommandRegistry.RegisteredCommand;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.metrics.ChatMetrics;
+
 import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
@@ -24,9 +27,12 @@ public class CommandGate {
 
 	private final List<CommandGuard> guards;
 
-	CommandGate(CommandRegistry registry, List<CommandGuard> guards) {
+	private final ChatMetrics metrics;
+
+	CommandGate(CommandRegistry registry, List<CommandGuard> guards, ChatMetrics metrics) {
 		this.registry = registry;
 		this.guards = guards;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -38,21 +44,31 @@ public class CommandGate {
 		String typed = (space < 0 ? body : body.substring(0, space)).trim();
 		String name = typed;
 		String rest = space < 0 ? "" : body.substring(space + 1);
+		long started = System.nanoTime();
+		String timedName = ChatMetrics.UNKNOWN_COMMAND;
+		String outcome = "ok";
 		try {
 			RegisteredCommand command = this.registry.find(typed)
 				.orElseThrow(() -> new ChatException(ErrorCode.UNKNOWN_COMMAND,
 						"There is no command //" + typed + "; //help lists them."));
 			name = command.spec().name();
+			timedName = name;
 			checkAccess(command.spec(), context);
 			Arguments arguments = command.spec().parse(rest);
 			this.guards.forEach(guard -> guard.check(command.spec(), context));
 			handleResult(context, command.spec().name(), invoke(command, context, arguments));
 		}
 		catch (ChatException ex) {
+			outcome = ex.code().code();
 			context.error(name, ex);
 		}
 		catch (RuntimeException ex) {
-			context.error(name, ErrorTranslation.translate(ex));
+			ChatException refusal = ErrorTranslation.translate(ex);
+			outcome = refusal.code().code();
+			context.error(name, refusal);
+		}
+		finally {
+			this.metrics.commandCompleted(timedName, outcome, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.ChannelDeletedEvent;
@@ -16,6 +18,7 @@ import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
+import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
@@ -43,8 +46,12 @@ public class MessageService {
 
 	private final ChatProperties.Limits limits;
 
+	private final AuditLog audit;
+
+	private final ChatMetrics metrics;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
-			ChatEventBus events, Clock clock, ChatProperties properties) {
+			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics) {
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -52,6 +59,8 @@ public class MessageService {
 		this.events = events;
 		this.clock = clock;
 		this.limits = properties.limits();
+		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
@@ -75,6 +84,7 @@ public class MessageService {
 
 	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {
 		String body = requireText(text);
+		this.audit.record(from, AuditAction.BROADCAST, null, body);
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.BROADCAST, null, from, null, null, body, now()))
 			.thenApply(m -> publish(new ChatEvent.Broadcast(m.id(), m.createdAt(), m.sender(), m.body())));
@@ -100,8 +110,16 @@ public class MessageService {
 	}
 
 	private <E extends ChatEvent> E publish(E event) {
+		this.metrics.messageReceived(kindOf(event));
 		this.events.publish(event);
 		return event;
+	}
+
+	private static String kindOf(ChatEvent event) {
+		if (event instanceof ChatEvent.DirectMessage) {
+			return "direct";
+		}
+		return (event instanceof ChatEvent.Broadcast) ? "broadcast" : "channel";
 	}
 
 	private String requireText(String text) {

@@ -7,6 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
+import io.tcpchat.auth.AccountDeletedEvent;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.LoginGuard;
@@ -16,6 +19,7 @@ import io.tcpchat.error.ErrorCode;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,11 +40,14 @@ public class BanService implements LoginGuard {
 
 	private final Clock clock;
 
-	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock) {
+	private final AuditLog audit;
+
+	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit) {
 		this.bans = bans;
 		this.accounts = accounts;
 		this.events = events;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -61,21 +68,32 @@ public class BanService implements LoginGuard {
 			}
 			this.bans.delete(existing.get());
 		}
+		if (duration != null && (duration.isNegative() || duration.isZero())) {
+			throw ChatException.invalid("A ban lasts a positive time, or has no expiry.");
+		}
 		Instant expiresAt = (duration == null) ? null : now.plus(duration);
 		Ban ban = this.bans
 			.save(new Ban(target.name(), Usernames.key(target.name()), why, actor.name(), now, expiresAt));
 		BanInfo info = ban.toInfo();
+		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
+				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
 		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.name(), ErrorCode.BANNED,
 				describe(info), "banned"));
 		return info;
 	}
 
 	@Transactional
-	public void unban(String username) {
+	public void unban(ChatUser actor, String username) {
 		Ban ban = this.bans.findByUsernameKey(Usernames.key(username))
 			.filter(b -> b.isActiveAt(now()))
 			.orElseThrow(() -> ChatException.notFound(username + " is not banned."));
 		this.bans.delete(ban);
+		this.audit.record(actor.name(), AuditAction.UNBAN, ban.toInfo().username(), null);
+	}
+
+	@EventListener
+	void forgetBan(AccountDeletedEvent deleted) {
+		this.bans.findByUsernameKey(Usernames.key(deleted.username())).ifPresent(this.bans::delete);
 	}
 
 	/** Bans in force, newest first; expired ones have stopped applying and are not listed. */

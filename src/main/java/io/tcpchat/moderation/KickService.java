@@ -1,5 +1,7 @@
 package io.tcpchat.moderation;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.error.ChatException;
@@ -21,10 +23,13 @@ public class KickService {
 
 	private final ChatEventBus events;
 
-	KickService(AccountService accounts, PresenceService presence, ChatEventBus events) {
+	private final AuditLog audit;
+
+	KickService(AccountService accounts, PresenceService presence, ChatEventBus events, AuditLog audit) {
 		this.accounts = accounts;
 		this.presence = presence;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	/** @return the stored spelling of the kicked user's name */
@@ -35,6 +40,7 @@ public class KickService {
 		}
 		String why = (reason == null || reason.isBlank()) ? "kicked by " + actor.name()
 				: "kicked by " + actor.name() + ": " + reason.strip();
+		this.audit.record(actor.name(), AuditAction.KICK, name, why);
 		this.events.publish(new ChatEvent.SessionsTerminated(name, null, null, why));
 		return name;
 	}

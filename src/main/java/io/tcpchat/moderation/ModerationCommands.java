@@ -34,8 +34,8 @@ class ModerationCommands {
 	}
 
 	@ChatCommand(name = "unban", usage = "<username>", description = "Lifts a ban.", access = Access.ADMIN)
-	Reply unban(Arguments arguments) {
-		this.bans.unban(arguments.get(0));
+	Reply unban(CommandContext context, Arguments arguments) {
+		this.bans.unban(context.requireUser(), arguments.get(0));
 		return Reply.of(arguments.get(0) + " may log in again.", Map.of("username", arguments.get(0)));
 	}
 

@@ -182,8 +182,9 @@ public class ChatSession implements CommandContext {
 		this.outbound.send(this.renderer.render(event, this.format));
 	}
 
-	void send(RenderedEvent event) {
-		this.outbound.send(event.bytes(this.format));
+	/** @return false if the event was dropped (connection closing, or its send queue full) */
+	boolean send(RenderedEvent event) {
+		return this.outbound.send(event.bytes(this.format));
 	}
 
 	/** Says {@code bye} and closes once it is written. */

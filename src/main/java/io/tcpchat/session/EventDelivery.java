@@ -8,6 +8,7 @@ import io.tcpchat.channel.ChannelNames;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
+import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.protocol.ServerEvent;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
@@ -23,11 +24,14 @@ class EventDelivery implements ChatEventListener {
 
 	private final EventRenderer renderer;
 
+	private final ChatMetrics metrics;
+
 	private final String defaultChannel;
 
-	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatProperties properties) {
+	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics, ChatProperties properties) {
 		this.registry = registry;
 		this.renderer = renderer;
+		this.metrics = metrics;
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 	}
 
@@ -73,7 +77,7 @@ class EventDelivery implements ChatEventListener {
 	private void deliver(Collection<ChatSession> sessions, ServerEvent event) {
 		RenderedEvent rendered = this.renderer.prepare(event);
 		for (ChatSession session : sessions) {
-			session.send(rendered);
+			this.metrics.delivery(session.send(rendered));
 		}
 	}
 

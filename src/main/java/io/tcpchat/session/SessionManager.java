@@ -11,6 +11,7 @@ import io.tcpchat.config.ChatProperties;
 import io.tcpchat.config.NodeIdentity;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.presence.OnlineUser;
 import io.tcpchat.presence.PresenceService;
 import io.tcpchat.protocol.ServerEvent;
@@ -60,7 +61,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
 			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
-			Clock clock, ObjectProvider<BuildProperties> build) {
+			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics) {
 		this.registry = registry;
 		this.renderer = renderer;
 		this.gate = gate;
@@ -72,6 +73,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		this.clock = clock;
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
+		metrics.usersOnline(presence::userCount);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionServerListeningEvent;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +21,13 @@ public class ChatListeners {
 
 	private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
+	private final Map<String, AbstractServerConnectionFactory> factories = new ConcurrentHashMap<>();
+
 	@EventListener
 	void listening(TcpConnectionServerListeningEvent event) {
-		String name = TransportConfiguration
-			.listenerName(((org.springframework.integration.ip.tcp.connection.AbstractConnectionFactory) event.getSource())
-				.getComponentName());
+		AbstractServerConnectionFactory factory = (AbstractServerConnectionFactory) event.getSource();
+		String name = TransportConfiguration.listenerName(factory.getComponentName());
+		this.factories.put(name, factory);
 		this.ports.put(name, event.getPort());
 		log.info("Chat listener '{}' accepting connections on port {}", name, event.getPort());
 	}
@@ -36,6 +39,12 @@ public class ChatListeners {
 
 	public Map<String, Integer> ports() {
 		return Map.copyOf(this.ports);
+	}
+
+	/** Whether the listener bound its port and still accepts connections (it stops when the server stops). */
+	public boolean isAccepting(String listener) {
+		AbstractServerConnectionFactory factory = this.factories.get(listener);
+		return factory != null && factory.isListening();
 	}
 
 }

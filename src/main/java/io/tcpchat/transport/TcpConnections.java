@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
@@ -32,12 +33,13 @@ class TcpConnections {
 	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
 
 	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, ExecutorService writers,
-			ScheduledExecutorService retries, ChatProperties properties) {
+			ScheduledExecutorService retries, ChatProperties properties, ChatMetrics metrics) {
 		this.handler = handler;
 		this.mapper = mapper;
 		this.writers = writers;
 		this.retries = retries;
 		this.sendQueueLimit = properties.limits().sendQueueBytes().toBytes();
+		metrics.connectionsOpen(this::openConnections);
 	}
 
 	@EventListener

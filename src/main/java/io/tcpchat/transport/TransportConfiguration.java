@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +59,9 @@ class TransportConfiguration {
 
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
-			ExecutorService chatWriterPool, ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
-		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatWriteRetries, properties);
+			ExecutorService chatWriterPool, ScheduledExecutorService chatWriteRetries, ChatProperties properties,
+			ChatMetrics metrics) {
+		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatWriteRetries, properties, metrics);
 	}
 
 	@Bean

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,12 +23,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the end-to-end tests: the real server on random ports with a fresh database, shared by the test
- * classes that use it (names are made unique per test), and socket clients closed after each test.
+ * classes that use it (names are made unique per test), and socket clients closed after each test. HTTP goes
+ * either through {@link #http} (real requests) or through an injected {@code MockMvc} (same context).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chat.tcp.port=0", "chat.tcp.bind-address=127.0.0.1", "chat.admin.username=admin",
 				"chat.admin.password=" + ChatIntegrationTest.ADMIN_PASSWORD, "chat.security.bcrypt-strength=4",
 				"chat.limits.connections-per-ip=1000" })
+@AutoConfigureMockMvc
 public abstract class ChatIntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "admin-secret-1";
@@ -37,6 +41,9 @@ public abstract class ChatIntegrationTest {
 
 	@Autowired
 	protected ChatListeners listeners;
+
+	@Value("${local.server.port}")
+	private int httpPort;
 
 	private final List<ChatClient> clients = new ArrayList<>();
 
@@ -89,6 +96,15 @@ public abstract class ChatIntegrationTest {
 
 	protected ChatClient admin() {
 		return connect().login("admin", ADMIN_PASSWORD);
+	}
+
+	/** Real HTTP requests to this server as {@code username} ({@code null}: without credentials). */
+	protected AdminHttp http(String username, String password) {
+		return new AdminHttp(this.httpPort, username, password);
+	}
+
+	protected AdminHttp adminHttp() {
+		return http("admin", ADMIN_PASSWORD);
 	}
 
 }

@@ -1,0 +1,59 @@
+package io.tcpchat.admin.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.moderation.BanInfo;
+import io.tcpchat.moderation.BanService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/bans")
+class BansController {
+
+	private final BanService bans;
+
+	BansController(BanService bans) {
+		this.bans = bans;
+	}
+
+	@GetMapping
+	List<BanInfo> list() {
+		return this.bans.activeBans();
+	}
+
+	@PostMapping
+	ResponseEntity<BanInfo> ban(ChatUser actor, @Valid @RequestBody NewBan request) {
+		Duration duration = (request.durationSeconds() != null) ? Duration.ofSeconds(request.durationSeconds()) : null;
+		BanInfo ban = this.bans.ban(actor, request.username(), request.reason(), duration);
+		return ResponseEntity.created(URI.create("/api/bans/" + ban.username())).body(ban);
+	}
+
+	@DeleteMapping("/{username}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unban(ChatUser actor, @PathVariable String username) {
+		this.bans.unban(actor, username);
+	}
+
+	/** Without {@code durationSeconds} the ban has no expiry. */
+	record NewBan(@NotBlank String username, @Size(max = BanService.MAX_REASON_LENGTH) String reason,
+			@Positive Long durationSeconds) {
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.tcpchat.admin.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Passwords;
+import io.tcpchat.auth.Role;
+import io.tcpchat.auth.Usernames;
+import io.tcpchat.channel.ChannelService;
+import io.tcpchat.presence.OnlineUser;
+import io.tcpchat.presence.PresenceService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/users")
+class UsersController {
+
+	private final AccountService accounts;
+
+	private final PresenceService presence;
+
+	private final ChannelService channels;
+
+	UsersController(AccountService accounts, PresenceService presence, ChannelService channels) {
+		this.accounts = accounts;
+		this.presence = presence;
+		this.channels = channels;
+	}
+
+	/** One entry per user: the earliest of their sessions gives {@code connectedAt} and {@code node}. */
+	@GetMapping("/online")
+	List<OnlineUserView> online() {
+		Map<String, List<OnlineUser>> byUser = this.presence.sessions()
+			.stream()
+			.collect(Collectors.groupingBy(s -> Usernames.key(s.username())));
+		return byUser.values()
+			.stream()
+			.map(sessions -> sessions.stream().min(Comparator.comparing(OnlineUser::connectedAt)).orElseThrow())
+			.sorted(Comparator.comparing(OnlineUser::username, String.CASE_INSENSITIVE_ORDER))
+			.map(first -> new OnlineUserView(first.username(), this.channels.channelsOf(first.username()),
+					first.connectedAt(), first.node(), byUser.get(Usernames.key(first.username())).size()))
+			.toList();
+	}
+
+	@GetMapping("/online/count")
+	Map<String, Integer> onlineCount() {
+		return Map.of("count", this.presence.userCount());
+	}
+
+	@PostMapping
+	ResponseEntity<UserView> create(ChatUser actor, @Valid @RequestBody NewUser request) {
+		ChatUser created = this.accounts.create(actor, request.username(), request.password(),
+				(request.roles() != null) ? request.roles() : Set.of());
+		return ResponseEntity.created(URI.create("/api/users/" + created.name()))
+			.body(new UserView(created.name(), created.roleNames(), created.color()));
+	}
+
+	@DeleteMapping("/{username}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(ChatUser actor, @PathVariable String username) {
+		this.accounts.delete(actor, username);
+	}
+
+	@PutMapping("/{username}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void resetPassword(ChatUser actor, @PathVariable String username, @Valid @RequestBody NewPassword request) {
+		this.accounts.resetPassword(actor, username, request.password());
+	}
+
+	record NewUser(@NotNull @Pattern(regexp = Usernames.PATTERN, message = Usernames.RULE) String username,
+			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
+			Set<Role> roles) {
+	}
+
+	record NewPassword(@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
+	}
+
+	record UserView(String username, List<String> roles, String color) {
+	}
+
+	record OnlineUserView(String username, List<String> channels, Instant connectedAt, String node, int sessions) {
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.tcpchat.audit;
+
+/**
+ * The admin actions that are audited, with the label stored and shown.
+ */
+public enum AuditAction {
+
+	BAN("ban"),
+	UNBAN("unban"),
+	KICK("kick"),
+	BROADCAST("broadcast"),
+	DELETE_CHANNEL("delete-channel"),
+	CREATE_USER("create-user"),
+	DELETE_USER("delete-user"),
+	RESET_PASSWORD("reset-password");
+
+	private final String label;
+
+	AuditAction(String label) {
+		this.label = label;
+	}
+
+	public String label() {
+		return this.label;
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.tcpchat.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail of admin actions. The services record here, so an action is audited once whether it came over
+ * TCP or REST; inside the action's transaction, so a refused or rolled-back action leaves no entry.
+ */
+@Service
+public class AuditLog {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+	public static final int MAX_LIMIT = 500;
+
+	static final int MAX_DETAIL_LENGTH = 1000;
+
+	private final AuditRepository entries;
+
+	private final Clock clock;
+
+	AuditLog(AuditRepository entries, Clock clock) {
+		this.entries = entries;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void record(String actor, AuditAction action, String target, String detail) {
+		String shortDetail = (detail != null && detail.length() > MAX_DETAIL_LENGTH)
+				? detail.substring(0, MAX_DETAIL_LENGTH - 3) + "..." : detail;
+		this.entries.save(new AuditEntry(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
+				action.label(), target, shortDetail));
+		log.info("{} {} {}{}", actor, action.label(), (target != null) ? target : "-",
+				(shortDetail != null) ? ": " + shortDetail : "");
+	}
+
+	/** The latest entries, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditRecord> recent(int limit) {
+		int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
+		return this.entries.findAllByOrderByIdDesc(Limit.of(bounded)).stream().map(AuditEntry::toRecord).toList();
+	}
+
+}

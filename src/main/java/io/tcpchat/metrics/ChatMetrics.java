@@ -1,0 +1,104 @@
+package io.tcpchat.metrics;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The chat's own meters, all named {@code chat.*}. The core calls in at the points where things happen; this
+ * class only knows names, tags and meter types.
+ */
+@Component
+public class ChatMetrics {
+
+	/** Tag value for command names that are not registered, so typos cannot create new time series. */
+	public static final String UNKNOWN_COMMAND = "unknown";
+
+	private final MeterRegistry registry;
+
+	private final Counter deliveriesSent;
+
+	private final Counter deliveriesDropped;
+
+	private final Counter loginsSucceeded;
+
+	ChatMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		this.deliveriesSent = Counter.builder("chat.deliveries.sent")
+			.description("Events queued for a client")
+			.register(registry);
+		this.deliveriesDropped = Counter.builder("chat.deliveries.dropped")
+			.description("Events not queued because the client's connection was closing or over its send queue")
+			.register(registry);
+		this.loginsSucceeded = Counter.builder("chat.logins.succeeded")
+			.description("Successful logins with username and password")
+			.register(registry);
+		loginsFailed("bad-credentials");
+		for (String kind : new String[] { "channel", "direct", "broadcast" }) {
+			messagesReceived(kind);
+		}
+	}
+
+	public void connectionsOpen(Supplier<Number> count) {
+		Gauge.builder("chat.connections.open", count)
+			.description("Open chat connections on this node")
+			.register(this.registry);
+	}
+
+	public void usersOnline(Supplier<Number> count) {
+		Gauge.builder("chat.users.online", count).description("Distinct users logged in").register(this.registry);
+	}
+
+	/** A chat message accepted and stored; {@code kind} is {@code channel}, {@code direct} or {@code broadcast}. */
+	public void messageReceived(String kind) {
+		messagesReceived(kind).increment();
+	}
+
+	/** @param queued whether the event was queued for the client, or dropped */
+	public void delivery(boolean queued) {
+		(queued ? this.deliveriesSent : this.deliveriesDropped).increment();
+	}
+
+	public void loginSucceeded() {
+		this.loginsSucceeded.increment();
+	}
+
+	/** @param reason the error code of the refusal, e.g. {@code bad-credentials} or {@code banned} */
+	public void loginFailed(String reason) {
+		loginsFailed(reason).increment();
+	}
+
+	/**
+	 * @param command a registered command name, or {@link #UNKNOWN_COMMAND}
+	 * @param outcome {@code ok}, or the error code of the refusal
+	 */
+	public void commandCompleted(String command, String outcome, Duration took) {
+		Timer.builder("chat.command")
+			.description("Time to run a //command (until its reply, or until handed off for asynchronous ones)")
+			.tag("command", command)
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.record(took);
+	}
+
+	private Counter messagesReceived(String kind) {
+		return Counter.builder("chat.messages.received")
+			.description("Chat messages accepted and stored")
+			.tag("kind", kind)
+			.register(this.registry);
+	}
+
+	private Counter loginsFailed(String reason) {
+		return Counter.builder("chat.logins.failed")
+			.description("Refused logins")
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+}

@@ -1,0 +1,224 @@
+package io.tcpchat.admin.web;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.tcpchat.support.AdminHttp.Response;
+import io.tcpchat.support.ChatClient;
+import io.tcpchat.support.ChatIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The REST API over real HTTP against the real server, with real TCP clients watching the effects.
+ */
+class AdminApiIntegrationTests extends ChatIntegrationTest {
+
+	@Test
+	void restBanDropsTheTcpSessionAtOnceAndRefusesLogin() {
+		String eve = uniqueName("eve");
+		ChatClient client = newUser(eve);
+
+		Response ban = adminHttp().post("/api/bans", "{\"username\":\"" + eve + "\",\"reason\":\"spam\"}");
+
+		assertThat(ban.status()).isEqualTo(201);
+		assertThat(ban.json().path("username").asString()).isEqualTo(eve);
+		assertThat(ban.json().path("bannedBy").asString()).isEqualTo("admin");
+		JsonNode error = client.expectError("banned");
+		assertThat(error.path("text").asString()).contains("spam");
+		assertThat(client.expect("bye").path("reason").asString()).isEqualTo("banned");
+		client.expectClosed();
+		ChatClient again = connect().json();
+		again.send("//login " + eve + " " + PASSWORD);
+		assertThat(again.expectError("banned").path("text").asString()).contains("spam");
+	}
+
+	@Test
+	void banWithDurationExpiresAndCanBeLifted() {
+		String mallory = uniqueName("mallory");
+		newUser(mallory);
+		Instant before = Instant.now();
+
+		Response ban = adminHttp().post("/api/bans",
+				"{\"username\":\"" + mallory + "\",\"durationSeconds\":3600}");
+
+		Instant expiresAt = Instant.parse(ban.json().path("expiresAt").asString());
+		assertThat(expiresAt).isBetween(before.plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofHours(1)));
+		assertThat(adminHttp().get("/api/bans").json().findValuesAsString("username")).contains(mallory);
+		assertThat(adminHttp().delete("/api/bans/" + mallory).status()).isEqualTo(204);
+		assertThat(adminHttp().get("/api/bans").json().findValuesAsString("username")).doesNotContain(mallory);
+		connect().login(mallory, PASSWORD);
+	}
+
+	@Test
+	void restBroadcastReachesTcpClients() {
+		ChatClient listener = newUser(uniqueName("listener"));
+
+		Response response = adminHttp().post("/api/broadcast", "{\"message\":\"maintenance at noon\"}");
+
+		assertThat(response.status()).isEqualTo(202);
+		JsonNode broadcast = listener.expect("broadcast");
+		assertThat(broadcast.path("from").asString()).isEqualTo("admin");
+		assertThat(broadcast.path("text").asString()).isEqualTo("maintenance at noon");
+		assertThat(broadcast.path("id").asLong()).isEqualTo(response.json().path("id").asLong());
+	}
+
+	@Test
+	void restCreatedUserLogsInOverTcpAndAnAdminResetsTheirPassword() {
+		String carol = uniqueName("carol");
+
+		Response created = adminHttp().post("/api/users",
+				"{\"username\":\"" + carol + "\",\"password\":\"carol-pass-1\",\"roles\":[\"ADMIN\"]}");
+
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/users/" + carol);
+		assertThat(created.json().path("roles").toString()).contains("ADMIN", "USER");
+		ChatClient client = connect().login(carol, "carol-pass-1");
+		assertThat(client.command("//whoami").path("data").path("roles").toString()).contains("ADMIN");
+
+		assertThat(adminHttp().put("/api/users/" + carol + "/password", "{\"password\":\"carol-pass-2\"}").status())
+			.isEqualTo(204);
+		connect().login(carol, "carol-pass-2");
+		assertThat(http(carol, "carol-pass-2").get("/api/commands").status()).isEqualTo(200);
+	}
+
+	@Test
+	void deletingAUserEndsTheirSessionsAndForgetsThem() {
+		String dave = uniqueName("dave");
+		String room = "room-" + dave.toLowerCase();
+		ChatClient client = newUser(dave);
+		client.command("//join " + room);
+
+		assertThat(adminHttp().delete("/api/users/" + dave).status()).isEqualTo(204);
+
+		assertThat(client.expect("bye").path("reason").asString()).isEqualTo("account deleted");
+		client.expectClosed();
+		assertThat(adminHttp().delete("/api/users/" + dave).status()).isEqualTo(404);
+		assertThat(findChannel(room).path("members").asLong()).isZero();
+		ChatClient again = connect().json();
+		again.send("//login " + dave + " " + PASSWORD);
+		again.expectError("bad-credentials");
+	}
+
+	@Test
+	void listsOnlineUsersWithTheirChannels() {
+		String frank = uniqueName("frank");
+		newUser(frank);
+
+		JsonNode online = adminHttp().get("/api/users/online").json();
+
+		JsonNode entry = null;
+		for (JsonNode user : online) {
+			if (user.path("username").asString().equals(frank)) {
+				entry = user;
+			}
+		}
+		assertThat(entry).as("online entry of %s in %s", frank, online).isNotNull();
+		assertThat(entry.path("channels").toString()).contains("general");
+		assertThat(entry.path("node").asString()).isNotBlank();
+		assertThat(entry.path("connectedAt").asString()).endsWith("Z");
+		assertThat(adminHttp().get("/api/users/online/count").json().path("count").asInt()).isPositive();
+	}
+
+	@Test
+	void theDefaultChannelCannotBeDeletedButOthersCan() {
+		Response general = adminHttp().delete("/api/channels/general");
+
+		assertThat(general.status()).isEqualTo(409);
+		assertThat(general.contentType()).startsWith("application/problem+json");
+		assertThat(general.json().path("detail").asString()).contains("#general");
+
+		String name = "tmp-" + uniqueName("room").toLowerCase();
+		ChatClient member = newUser(uniqueName("gina"));
+		member.command("//join " + name);
+		assertThat(adminHttp().delete("/api/channels/" + name).status()).isEqualTo(204);
+		assertThat(member.expect("part", p -> p.path("channel").asString().equals(name))).isNotNull();
+		assertThat(adminHttp().delete("/api/channels/" + name).status()).isEqualTo(404);
+	}
+
+	@Test
+	void adminActionsFromTcpAndRestAreAuditedNewestFirst() {
+		String target = uniqueName("hank");
+		newUser(target);
+		admin().command("//kick " + target + " calm down");
+		adminHttp().post("/api/bans", "{\"username\":\"" + target + "\",\"reason\":\"again\"}");
+
+		JsonNode entries = adminHttp().get("/api/audit?limit=50").json();
+
+		JsonNode newest = entries.get(0);
+		assertThat(newest.path("action").asString()).isEqualTo("ban");
+		assertThat(newest.path("actor").asString()).isEqualTo("admin");
+		assertThat(newest.path("target").asString()).isEqualTo(target);
+		assertThat(newest.path("at").asString()).endsWith("Z");
+		boolean kickAudited = false;
+		for (JsonNode entry : entries) {
+			kickAudited |= entry.path("action").asString().equals("kick")
+					&& entry.path("target").asString().equals(target)
+					&& entry.path("detail").asString().contains("calm down");
+		}
+		assertThat(kickAudited).as("kick of %s in %s", target, entries).isTrue();
+		assertThat(adminHttp().get("/api/audit?limit=1").json().size()).isEqualTo(1);
+	}
+
+	@Test
+	void prometheusCarriesTheChatMeters() {
+		ChatClient client = newUser(uniqueName("ivy"));
+		client.send("metrics please");
+		client.expect("message");
+		connect().json().send("//login nobody wrong-password").expectError("bad-credentials");
+
+		String scrape = adminHttp().get("/actuator/prometheus").body();
+
+		assertThat(scrape).contains("chat_connections_open", "chat_users_online", "chat_messages_received_total",
+				"chat_deliveries_sent_total", "chat_deliveries_dropped_total", "chat_logins_succeeded_total",
+				"chat_logins_failed_total{reason=\"bad-credentials\"}", "chat_command_seconds_count{command=\"say\"");
+		assertThat(gauge(scrape, "chat_users_online")).isPositive();
+		assertThat(gauge(scrape, "chat_connections_open")).isPositive();
+	}
+
+	@Test
+	void healthShowsEachChatListenerAndTheDatabaseToAdmins() {
+		JsonNode health = adminHttp().get("/actuator/health").json();
+
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		JsonNode plain = health.path("components").path("chatListeners").path("components").path("plain");
+		assertThat(plain.path("status").asString()).isEqualTo("UP");
+		assertThat(plain.path("details").path("port").asInt()).isEqualTo(port());
+		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+
+		JsonNode anonymous = http(null, null).get("/actuator/health").json();
+		assertThat(anonymous.path("status").asString()).isEqualTo("UP");
+		assertThat(anonymous.has("components")).isFalse();
+	}
+
+	@Test
+	void infoShowsVersionNodeAndUptime() {
+		JsonNode chat = adminHttp().get("/actuator/info").json().path("chat");
+
+		assertThat(chat.path("version").asString()).isNotBlank();
+		assertThat(chat.path("node").asString()).isNotBlank();
+		assertThat(Duration.parse(chat.path("uptime").asString())).isPositive();
+	}
+
+	private JsonNode findChannel(String name) {
+		await().until(() -> adminHttp().get("/api/channels").json().findValuesAsString("name").contains(name));
+		for (JsonNode channel : adminHttp().get("/api/channels").json()) {
+			if (channel.path("name").asString().equals(name)) {
+				return channel;
+			}
+		}
+		throw new AssertionError("no channel " + name);
+	}
+
+	private static double gauge(String scrape, String name) {
+		return scrape.lines()
+			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
