@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 @TestPropertySource(properties = { "chat.limits.connections-per-ip=6", "chat.limits.messages-per-second=1",
 		"chat.limits.burst=3", "chat.limits.send-queue-bytes=64KB", "chat.limits.max-channels-per-user=2",
-		"chat.limits.max-members-per-channel=2", "chat.limits.max-message-length=2000" })
+		"chat.limits.max-members-per-channel=2", "chat.limits.max-message-length=2000",
+		"chat.limits.login-failures-before-delay=3" })
 class LimitsIntegrationTests extends ChatIntegrationTest {
 
 	@Autowired
@@ -99,6 +100,25 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 		await().until(() -> !this.presence.isOnline(slowName));
 		assertThat(this.presence.isOnline(reader.command("//whoami").path("data").path("user").asString())).isTrue();
 		slow.close();
+	}
+
+	@Test
+	void passwordGuessingIsThrottledOverTcpAndHttpAlike() {
+		String name = uniqueName("target");
+		newUser(name).close();
+		ChatClient guesser = connect().json();
+		for (int i = 0; i < 3; i++) {
+			guesser.send("//login " + name + " wrong-guess-" + i);
+			guesser.expectError("bad-credentials");
+		}
+
+		guesser.send("//login " + name + " " + PASSWORD);
+
+		assertThat(guesser.expectError("rate-limited").path("text").asString()).contains("try again");
+		for (int i = 0; i < 3; i++) {
+			assertThat(http("admin", "wrong-guess-" + i).get("/api/users/online").status()).isEqualTo(401);
+		}
+		assertThat(adminHttp().get("/api/users/online").status()).isEqualTo(429);
 	}
 
 	@Test

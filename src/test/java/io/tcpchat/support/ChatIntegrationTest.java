@@ -29,7 +29,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chat.tcp.port=0", "chat.tcp.bind-address=127.0.0.1", "chat.admin.username=admin",
 				"chat.admin.password=" + ChatIntegrationTest.ADMIN_PASSWORD, "chat.security.bcrypt-strength=4",
-				"chat.limits.connections-per-ip=1000" })
+				"chat.limits.connections-per-ip=1000",
+				// every test connects from 127.0.0.1: keep the per-address login throttle out of unrelated tests
+				"chat.limits.login-failures-before-delay=1000" })
 @AutoConfigureMockMvc
 public abstract class ChatIntegrationTest {
 

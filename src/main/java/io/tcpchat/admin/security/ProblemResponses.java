@@ -35,6 +35,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof ThrottledAuthenticationProvider.ThrottledException) {
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, authException.getMessage());
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
 		write(request, response, HttpStatus.UNAUTHORIZED,
 				"Log in with HTTP Basic as an admin account (missing, wrong or locked credentials).");
