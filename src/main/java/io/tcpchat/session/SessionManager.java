@@ -89,9 +89,12 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		this.registry.add(session);
-		session.send(new ServerEvent.Welcome("tcp-chat", this.version, this.node.id(),
-				this.properties.registration().label()));
+		session.send(welcome());
 		this.login.start(session);
+	}
+
+	ServerEvent.Welcome welcome() {
+		return new ServerEvent.Welcome("tcp-chat", this.version, this.node.id(), this.properties.registration().label());
 	}
 
 	@Override
