@@ -117,7 +117,11 @@ class RestartIntegrationTests {
 		properties.put("chat.admin.password", ADMIN_PASSWORD);
 		properties.put("chat.security.bcrypt-strength", "4");
 		properties.put("chat.limits.connections-per-ip", "1000");
-		this.server = new SpringApplicationBuilder(TcpChatApplication.class).properties(properties).run();
+		String[] args = properties.entrySet()
+			.stream()
+			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
+		this.server = new SpringApplicationBuilder(TcpChatApplication.class).run(args);
 		await().until(() -> listeners().port("plain") > 0);
 	}
 

@@ -185,4 +185,9 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		this.registry.all().forEach(session -> session.bye("shutdown"));
 	}
 
+	/** Accepts connections again when a stopped context is started again. */
+	void resume() {
+		this.shuttingDown = false;
+	}
+
 }
