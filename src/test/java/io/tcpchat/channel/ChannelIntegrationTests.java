@@ -105,6 +105,21 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void anAdminMayInviteToAnyPrivateChannel() {
+		String channel = uniqueName("secret");
+		String guest = uniqueName("gina");
+		newUser(uniqueName("olga")).command("//create-channel " + channel + " private");
+		ChatClient g = newUser(guest);
+		assertThat(g.commandError("//users #" + channel).path("code").asString()).isEqualTo("forbidden");
+
+		admin().command("//invite " + guest + " #" + channel);
+
+		g.command("//join #" + channel);
+		assertThat(g.command("//users #" + channel).path("data").path("users").valueStream().map(JsonNode::asString))
+			.contains(guest);
+	}
+
+	@Test
 	void creatingAnExistingChannelIsRefused() {
 		String channel = uniqueName("room");
 		ChatClient a = newUser(uniqueName("alice"));

@@ -64,6 +64,21 @@ class PresenceIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void aUserStaysOnlineWhileAnotherSessionIsOpen() {
+		ChatClient observer = newUser(uniqueName("obs"));
+		String twice = uniqueName("twice");
+		ChatClient first = newUser(twice);
+		ChatClient second = connect().login(twice, PASSWORD);
+
+		first.send("//quit").expectClosed();
+		second.command("//whoami");
+
+		assertThat(users(observer, "//users")).contains(twice);
+		second.close();
+		await().untilAsserted(() -> assertThat(users(observer, "//users")).doesNotContain(twice));
+	}
+
+	@Test
 	void theCountDropsWhenAConnectionIsLost() {
 		ChatClient observer = newUser(uniqueName("obs"));
 		String lost = uniqueName("lost");
