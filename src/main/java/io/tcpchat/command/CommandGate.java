@@ -79,7 +79,8 @@ public class CommandGate {
 			}
 			case GUEST -> {
 				if (user != null) {
-					throw ChatException.invalid("You are logged in already.");
+					throw ChatException
+						.forbidden("//" + spec.name() + " is only for before login; you are logged in already.");
 				}
 			}
 			case USER -> requireLogin(user);

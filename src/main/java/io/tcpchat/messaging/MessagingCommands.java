@@ -1,5 +1,6 @@
 package io.tcpchat.messaging;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -13,7 +14,6 @@ import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
 import io.tcpchat.event.ChatEvent;
-import io.tcpchat.protocol.ServerEvent;
 
 @CommandHandler
 class MessagingCommands {
@@ -61,10 +61,23 @@ class MessagingCommands {
 				: history.stream()
 					.map(m -> m.ts() + " [#" + m.channel() + "] " + m.from() + ": " + m.text())
 					.collect(Collectors.joining("\n"));
-		List<ServerEvent.Message> events = history.stream()
-			.map(m -> new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()))
-			.toList();
-		return Reply.of(text, Map.of("messages", events));
+		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
+	}
+
+	/**
+	 * A message as the {@code message} event renders it. Built by hand: inside reply data an event record would
+	 * be written without its {@code type}.
+	 */
+	static Map<String, Object> describe(ChatEvent.ChannelMessage message) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("type", "message");
+		entry.put("id", message.id());
+		entry.put("ts", message.ts());
+		entry.put("channel", message.channel());
+		entry.put("from", message.from());
+		entry.put("color", message.color());
+		entry.put("text", message.text());
+		return entry;
 	}
 
 	@ChatCommand(name = "broadcast", usage = "<message>", description = "Sends a message to everyone online.",

@@ -18,6 +18,12 @@ import io.tcpchat.error.ChatException;
 @CommandHandler
 class SessionCommands {
 
+	private final SessionManager sessions;
+
+	SessionCommands(SessionManager sessions) {
+		this.sessions = sessions;
+	}
+
 	@ChatCommand(name = "format", usage = "<text|json>", description = "Chooses how the server writes to you.",
 			access = Access.ANYONE)
 	Reply format(ChatSession session, Arguments arguments) {
@@ -28,7 +34,12 @@ class SessionCommands {
 		catch (IllegalArgumentException ex) {
 			throw ChatException.invalid("Usage: //format <text|json>");
 		}
+		Format previous = session.format();
 		session.setFormat(format);
+		if (format != previous && !session.isLoggedIn()) {
+			// the welcome went out in text before the client could choose; a json client must see it too
+			session.send(this.sessions.welcome());
+		}
 		return Reply.of("Format is now " + format.name().toLowerCase(Locale.ROOT) + ".",
 				Map.of("format", format.name().toLowerCase(Locale.ROOT)));
 	}

@@ -92,9 +92,12 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		this.registry.add(session);
-		session.send(new ServerEvent.Welcome("tcp-chat", this.version, this.node.id(),
-				this.properties.registration().label()));
+		session.send(welcome());
 		this.login.start(session);
+	}
+
+	ServerEvent.Welcome welcome() {
+		return new ServerEvent.Welcome("tcp-chat", this.version, this.node.id(), this.properties.registration().label());
 	}
 
 	@Override
@@ -185,6 +188,11 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	void shutdown() {
 		this.shuttingDown = true;
 		this.registry.all().forEach(session -> session.bye("shutdown"));
+	}
+
+	/** Accepts connections again when a stopped context is started again. */
+	void resume() {
+		this.shuttingDown = false;
 	}
 
 }

@@ -28,6 +28,7 @@ class SessionShutdown implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.sessions.resume();
 		this.running = true;
 	}
 

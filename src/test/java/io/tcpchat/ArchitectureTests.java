@@ -1,0 +1,122 @@
+package io.tcpchat;
+
+import java.util.Arrays;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import jakarta.persistence.Entity;
+
+import org.springframework.data.repository.Repository;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The intended shape, checked in the spirit of Spring Modulith's verification: {@code transport} (bytes and lines)
+ * -> {@code session} (connections, prompts, formats) -> {@code command} (registry and gate) -> the feature packages,
+ * each owning its entities and repositories. A feature uses another only through its public services and records.
+ */
+@AnalyzeClasses(packages = "io.tcpchat", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	static final String[] FEATURES = { "auth", "channel", "messaging", "moderation", "presence" };
+
+	@ArchTest
+	static final ArchRule featuresAndCommandsKnowNothingOfConnections = noClasses().that()
+		.resideInAnyPackage(packages(FEATURES, "command"))
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages("session", "transport"))
+		.because("features serve TCP and REST alike; connection handling belongs to session and transport");
+
+	@ArchTest
+	static final ArchRule transportOnlyMovesLines = noClasses().that()
+		.resideInAPackage("io.tcpchat.transport..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages(FEATURES, "session", "command", "protocol"))
+		.because("transport turns bytes into lines and back; what lines mean is decided above it");
+
+	@ArchTest
+	static final ArchRule sharedKernelDependsOnNoLayer = noClasses().that()
+		.resideInAnyPackage(packages("config", "error", "event", "protocol"))
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages(FEATURES, "command", "session", "transport"))
+		.because("configuration, the error catalogue, events and the wire model are shared by every layer");
+
+	@ArchTest
+	static final ArchRule persistenceIsUsedOnlyByItsOwnFeature = classes().that()
+		.areAnnotatedWith(Entity.class)
+		.or()
+		.areAssignableTo(Repository.class)
+		.should(onlyBeUsedInTheirOwnPackage())
+		.andShould()
+		.notBePublic()
+		.because("entities and repositories are a feature's internals; others go through its service");
+
+	@ArchTest
+	static final ArchRule featuresHaveNoCycles = slices().assignedFrom(featurePackages())
+		.should()
+		.beFreeOfCycles()
+		.because("features build on each other in one direction only");
+
+	private static ArchCondition<JavaClass> onlyBeUsedInTheirOwnPackage() {
+		return new ArchCondition<>("only be used in their own package") {
+
+			@Override
+			public void check(JavaClass internal, ConditionEvents events) {
+				for (Dependency dependency : internal.getDirectDependenciesToSelf()) {
+					JavaClass user = dependency.getOriginClass();
+					if (!user.getPackageName().equals(internal.getPackageName())) {
+						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+					}
+				}
+			}
+
+		};
+	}
+
+	private static SliceAssignment featurePackages() {
+		return new SliceAssignment() {
+
+			@Override
+			public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+				for (String feature : FEATURES) {
+					String root = "io.tcpchat." + feature;
+					if (javaClass.getPackageName().equals(root) || javaClass.getPackageName().startsWith(root + ".")) {
+						return SliceIdentifier.of(feature);
+					}
+				}
+				return SliceIdentifier.ignore();
+			}
+
+			@Override
+			public String getDescription() {
+				return "the feature packages";
+			}
+
+		};
+	}
+
+	private static String[] packages(String[] names, String... more) {
+		String[] all = Arrays.copyOf(names, names.length + more.length);
+		System.arraycopy(more, 0, all, names.length, more.length);
+		return packages(all);
+	}
+
+	private static String[] packages(String... names) {
+		return Arrays.stream(names).map(name -> "io.tcpchat." + name + "..").toArray(String[]::new);
+	}
+
+}
