@@ -85,9 +85,10 @@ class LineCodecTests {
 	}
 
 	@Test
-	void endOfStreamMidLineIsASoftEnd() {
+	void aLastLineWithoutLineFeedStillCountsThenTheStreamEnds() throws IOException {
 		InputStream in = stream("unfinished");
 
+		assertThat(this.codec.deserialize(in).text()).isEqualTo("unfinished");
 		assertThatExceptionOfType(SoftEndOfStreamException.class).isThrownBy(() -> this.codec.deserialize(in));
 	}
 
