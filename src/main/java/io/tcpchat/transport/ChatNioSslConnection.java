@@ -72,9 +72,13 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 		try {
 			super.sendToPipe(networkBuffer);
 		}
-		catch (SSLException ex) {
-			// Plaintext clients, old protocols and scanners: Spring Integration would log an error for each.
-			// A closed channel is what it is about to be, and Spring Integration closes those quietly.
+		catch (IOException ex) {
+			if (!(ex instanceof SSLException) && this.handshakeFinished) {
+				throw ex;
+			}
+			// Plaintext clients, old protocols, scanners, clients that distrust the certificate and hang up:
+			// Spring Integration would log an error with a stack trace for each. The channel is about to be
+			// closed, and Spring Integration closes a closed channel quietly.
 			log.debug("TLS with {} failed: {}", getHostAddress(), ex.getMessage());
 			throw (ClosedChannelException) new ClosedChannelException().initCause(ex);
 		}
