@@ -91,6 +91,12 @@ final class TestCertificates {
 	 */
 	static SSLSocket connect(int port, X509Certificate trusted, String... protocols)
 			throws IOException, GeneralSecurityException {
+		return connect(port, trusted, 0, protocols);
+	}
+
+	/** As {@link #connect(int, X509Certificate, String...)}, with a small receive buffer if one is given. */
+	static SSLSocket connect(int port, X509Certificate trusted, int receiveBufferBytes, String... protocols)
+			throws IOException, GeneralSecurityException {
 		KeyStore trustStore = KeyStore.getInstance("PKCS12");
 		trustStore.load(null, null);
 		trustStore.setCertificateEntry("server", trusted);
@@ -98,7 +104,11 @@ final class TestCertificates {
 		trust.init(trustStore);
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trust.getTrustManagers(), null);
-		Socket plain = new Socket("127.0.0.1", port);
+		Socket plain = new Socket();
+		if (receiveBufferBytes > 0) {
+			plain.setReceiveBufferSize(receiveBufferBytes);
+		}
+		plain.connect(new java.net.InetSocketAddress("127.0.0.1", port));
 		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, "localhost", port, true);
 		SSLParameters parameters = socket.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");

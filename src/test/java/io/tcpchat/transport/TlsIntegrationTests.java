@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * The TLS listener with no SSL bundle configured: it serves a generated self-signed certificate, next to the
  * plain listener, to the same chat.
  */
-@TestPropertySource(properties = { "chat.tls.enabled=true", "chat.tls.port=0", "chat.limits.login-timeout=3s" })
+@TestPropertySource(properties = { "chat.tls.enabled=true", "chat.tls.port=0", "chat.limits.login-timeout=3s",
+		"chat.limits.send-queue-bytes=64KB" })
 class TlsIntegrationTests extends ChatIntegrationTest {
 
 	@Autowired
@@ -156,6 +157,26 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void aTlsClientThatStopsReadingIsDroppedWithoutStallingOthers() throws Exception {
+		SSLSocket slow = TestCertificates.connect(this.listeners.port("tls"), generatedCertificate(), 4096);
+		this.opened.add(slow);
+		ChatClient other = tlsClient().register(uniqueName("grace"), PASSWORD);
+		StringBuilder lines = new StringBuilder("//register " + uniqueName("slow") + " " + PASSWORD + "\n");
+		for (int i = 0; i < 3000; i++) {
+			lines.append("//help\n");
+		}
+		slow.getOutputStream().write(lines.toString().getBytes(StandardCharsets.UTF_8));
+		slow.getOutputStream().flush();
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(other.command("//whoami").path("data").path("user").asString()).isNotEmpty();
+		}
+		long[] read = { 0 };
+		assertClosedWithin(slow, Duration.ofSeconds(30), read);
+		assertThat(read[0]).as("bytes read before the drop").isLessThan(3000L * 1000);
+	}
+
+	@Test
 	void theGeneratedCertificateIsReused() throws Exception {
 		X509Certificate generated = generatedCertificate();
 
@@ -178,11 +199,18 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 
 	/** Reads (and ignores) whatever comes until the server closes; fails if it does not close in time. */
 	static void assertClosedWithin(Socket socket, Duration limit) throws IOException {
+		assertClosedWithin(socket, limit, new long[1]);
+	}
+
+	static void assertClosedWithin(Socket socket, Duration limit, long[] bytesRead) throws IOException {
 		socket.setSoTimeout((int) limit.toMillis());
 		InputStream in = socket.getInputStream();
 		long deadline = System.nanoTime() + limit.toNanos();
+		byte[] buffer = new byte[8192];
 		try {
-			while (in.read() != -1) {
+			int n;
+			while ((n = in.read(buffer)) != -1) {
+				bytesRead[0] += n;
 				assertThat(System.nanoTime()).as("server closes the connection").isLessThan(deadline);
 			}
 		}
@@ -212,12 +240,14 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 
 		private final StringBuffer output = new StringBuffer();
 
+		private final Thread reader;
+
 		private OpenSsl(Process process) {
 			this.process = process;
 			this.in = process.getOutputStream();
-			Thread reader = new Thread(this::read, "openssl-output");
-			reader.setDaemon(true);
-			reader.start();
+			this.reader = new Thread(this::read, "openssl-output");
+			this.reader.setDaemon(true);
+			this.reader.start();
 		}
 
 		static void assumeInstalled() {
@@ -276,6 +306,7 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 		int awaitExit() throws IOException, InterruptedException {
 			this.in.close();
 			assertThat(this.process.waitFor(20, TimeUnit.SECONDS)).as("openssl exits").isTrue();
+			this.reader.join(5000);
 			return this.process.exitValue();
 		}
 
