@@ -93,6 +93,19 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void repliesToLinesSentBeforeAHalfCloseAreWritten() throws Exception {
+		SSLSocket socket = TestCertificates.connect(this.listeners.port("tls"), generatedCertificate());
+		ChatClient client = new ChatClient(socket);
+		this.opened.add(client);
+		client.send("//format json").send("//help");
+		socket.shutdownOutput();
+
+		JsonNode help = client.expectReply("help");
+		assertThat(help.path("data").path("commands").size()).isGreaterThan(5);
+		client.expectClosed();
+	}
+
+	@Test
 	void tls12IsServed() throws Exception {
 		SSLSocket socket = TestCertificates.connect(this.listeners.port("tls"), generatedCertificate(), "TLSv1.2");
 		this.opened.add(socket);
