@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
  * is full the rest waits and the drain is retried shortly; when the queue passes its byte limit the client is
  * dropped as a slow consumer.
  * <p>
- * Nothing is written before the {@link FrameSink} is ready (TLS: handshake finished). A sink that blocks on
- * write (TLS) gets an executor of its own and a timer that closes the connection when a close was asked for and
- * the blocked write has not finished within the grace period.
+ * Nothing is written before the {@link FrameSink} is ready (TLS: handshake finished). For a sink that blocks on
+ * write or is not ready yet, a timer closes the connection when a close was asked for and the frames could not
+ * be written within the grace period.
  */
 class ConnectionWriter implements Outbound {
 
@@ -97,7 +97,7 @@ class ConnectionWriter implements Outbound {
 	public void closeAfterFlush() {
 		if (this.closeDeadline == 0) {
 			this.closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS);
-			if (this.sink.blocksOnWrite()) {
+			if (this.sink.blocksOnWrite() || !this.sink.isReady()) {
 				this.retries.schedule(this::closeNow, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
 			}
 		}
@@ -156,12 +156,12 @@ class ConnectionWriter implements Outbound {
 		}
 	}
 
-	/** Nothing can be written yet: the sink's ready callback drains; a connection being closed goes now. */
+	/**
+	 * Nothing can be written yet: the sink's ready callback drains. A close asked for meanwhile (a refusal at
+	 * connect, the login timeout) still gets its last frames out if the handshake finishes within the grace
+	 * period; the close timer ends it otherwise.
+	 */
 	private void awaitReady() {
-		if (this.closeDeadline != 0) {
-			closeNow();
-			return;
-		}
 		this.draining.set(false);
 		if (this.sink.isReady()) {
 			scheduleDrain();
