@@ -45,7 +45,8 @@ class TlsConfiguration {
 	}
 
 	@Bean
-	IntegrationFlow tlsChatInbound(@Qualifier("tlsChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
+	IntegrationFlow tlsChatInbound(
+			@Qualifier("tlsChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
 			TcpConnections connections) {
 		return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory))
 			.handle((org.springframework.messaging.MessageHandler) connections::received)

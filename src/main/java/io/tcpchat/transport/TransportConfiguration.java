@@ -106,7 +106,8 @@ class TransportConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
-	IntegrationFlow plainChatInbound(@Qualifier("plainChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
+	IntegrationFlow plainChatInbound(
+			@Qualifier("plainChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
 			TcpConnections connections) {
 		return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory))
 			.handle((org.springframework.messaging.MessageHandler) connections::received)

@@ -30,10 +30,13 @@ class SelfSignedCertificateTests {
 		assertThat(reused).isEqualTo(created);
 		assertThat(created.getPublicKey().getAlgorithm()).isEqualTo("EC");
 		assertThat(created.getNotAfter().toInstant()).isAfter(Instant.now().plus(3000, ChronoUnit.DAYS));
-		List<String> names = created.getSubjectAlternativeNames().stream().map((name) -> name.get(1).toString()).toList();
+		List<String> names = created.getSubjectAlternativeNames()
+			.stream()
+			.map((name) -> name.get(1).toString())
+			.toList();
 		assertThat(names).contains("localhost", "127.0.0.1");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(SelfSignedCertificate.file(this.dataDir))))
-			.isEqualTo("rw-------");
+		Path file = SelfSignedCertificate.file(this.dataDir);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 	}
 
 	@Test
