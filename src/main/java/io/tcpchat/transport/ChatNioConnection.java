@@ -3,86 +3,65 @@ package io.tcpchat.transport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNioConnection;
 
 /**
- * A Spring Integration NIO connection with two additions the chat needs.
- * <ul>
- * <li>Half-close: when the client shuts down its sending side (as {@code nc -N} does at end of input), Spring
- * Integration closes the socket at once, before the replies to the last lines are written. Here a close that
- * comes from the read path waits until those lines are handled and their replies flushed (at most
- * {@link #HALF_CLOSE_GRACE_MILLIS}).</li>
- * <li>Non-blocking writes: {@link #writeNonBlocking} writes what the socket takes now and returns, so no thread
- * ever waits on a client that does not read.</li>
- * </ul>
+ * A Spring Integration NIO connection with two additions the chat needs: the {@link HalfCloseGrace half-close
+ * grace}, and non-blocking writes ({@link #write} writes what the socket takes now and returns, so no thread ever
+ * waits on a client that does not read).
  */
-class ChatNioConnection extends TcpNioConnection {
-
-	static final long HALF_CLOSE_GRACE_MILLIS = 10_000;
+class ChatNioConnection extends TcpNioConnection implements FrameSink {
 
 	private final SocketChannel socketChannel;
 
-	private final ConnectionHandler handler;
-
-	private volatile Thread readingThread;
-
-	private volatile boolean closing;
+	private final HalfCloseGrace halfClose;
 
 	ChatNioConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
 			String factoryName, ConnectionHandler handler) {
 		super(socketChannel, true, lookupHost, publisher, factoryName);
 		this.socketChannel = socketChannel;
-		this.handler = handler;
+		this.halfClose = new HalfCloseGrace(handler, this::bufferedInput);
 	}
 
-	int writeNonBlocking(ByteBuffer buffer) throws IOException {
-		return this.socketChannel.write(buffer);
+	@Override
+	public void write(ByteBuffer buffer) throws IOException {
+		this.socketChannel.write(buffer);
+	}
+
+	@Override
+	public boolean blocksOnWrite() {
+		return false;
+	}
+
+	@Override
+	public boolean isReady() {
+		return true;
+	}
+
+	@Override
+	public void onReady(Runnable action) {
+		// always ready
 	}
 
 	@Override
 	public void readPacket() {
-		this.readingThread = Thread.currentThread();
-		try {
-			super.readPacket();
-		}
-		finally {
-			this.readingThread = null;
-		}
+		this.halfClose.reading(super::readPacket);
 	}
 
 	@Override
 	public void close() {
-		if (!this.closing && Thread.currentThread() == this.readingThread) {
-			this.closing = true;
-			awaitQuiet();
-		}
-		this.closing = true;
+		this.halfClose.beforeClose(getConnectionId());
 		super.close();
 	}
 
-	/**
-	 * Waits, on the read thread and with reading paused, until the pipe is empty and the handler is quiet twice
-	 * in a row (the second look covers a line that was just taken from the pipe but not yet handed over).
-	 */
-	private void awaitQuiet() {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HALF_CLOSE_GRACE_MILLIS);
-		int quietLooks = 0;
-		while (quietLooks < 2 && System.nanoTime() < deadline) {
-			quietLooks = isQuiet() ? quietLooks + 1 : 0;
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-		}
-	}
-
-	private boolean isQuiet() {
+	private int bufferedInput() {
 		try {
-			return inputStream().available() == 0 && this.handler.isQuiet(getConnectionId());
+			return inputStream().available();
 		}
 		catch (IOException ex) {
-			return true;
+			return 0;
 		}
 	}
 

@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * writer pool) gathers them into a buffer and writes what the socket accepts without blocking. When the socket
  * is full the rest waits and the drain is retried shortly; when the queue passes its byte limit the client is
  * dropped as a slow consumer.
+ * <p>
+ * Nothing is written before the {@link FrameSink} is ready (TLS: handshake finished). For a sink that blocks on
+ * write or is not ready yet, a timer closes the connection when a close was asked for and the frames could not
+ * be written within the grace period.
  */
 class ConnectionWriter implements Outbound {
 
@@ -29,7 +33,7 @@ class ConnectionWriter implements Outbound {
 
 	static final long CLOSE_GRACE_MILLIS = 2000;
 
-	private final ChatNioConnection connection;
+	private final FrameSink sink;
 
 	private final Executor writers;
 
@@ -52,13 +56,16 @@ class ConnectionWriter implements Outbound {
 
 	private volatile long closeDeadline;
 
-	ConnectionWriter(ChatNioConnection connection, Executor writers, ScheduledExecutorService retries,
-			long limitBytes, Runnable onOverflow) {
-		this.connection = connection;
+	private final AtomicBoolean closing = new AtomicBoolean();
+
+	ConnectionWriter(FrameSink sink, Executor writers, ScheduledExecutorService retries, long limitBytes,
+			Runnable onOverflow) {
+		this.sink = sink;
 		this.writers = writers;
 		this.retries = retries;
 		this.limitBytes = limitBytes;
 		this.onOverflow = onOverflow;
+		sink.onReady(this::scheduleDrain);
 	}
 
 	@Override
@@ -90,6 +97,9 @@ class ConnectionWriter implements Outbound {
 	public void closeAfterFlush() {
 		if (this.closeDeadline == 0) {
 			this.closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_GRACE_MILLIS);
+			if (this.sink.blocksOnWrite() || !this.sink.isReady()) {
+				this.retries.schedule(this::closeNow, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+			}
 		}
 		scheduleDrain();
 	}
@@ -116,6 +126,10 @@ class ConnectionWriter implements Outbound {
 	}
 
 	private void drain() {
+		if (!this.sink.isReady()) {
+			awaitReady();
+			return;
+		}
 		try {
 			boolean socketFull = writeWhatFits();
 			if (socketFull) {
@@ -132,7 +146,7 @@ class ConnectionWriter implements Outbound {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			log.debug("Write to {} failed: {}", this.connection.getConnectionId(), ex.getMessage());
+			log.debug("Write to {} failed: {}", this.sink.getConnectionId(), ex.getMessage());
 			closeNow();
 			return;
 		}
@@ -142,18 +156,33 @@ class ConnectionWriter implements Outbound {
 		}
 	}
 
+	/**
+	 * Nothing can be written yet: the sink's ready callback drains. A close asked for meanwhile (a refusal at
+	 * connect, the login timeout) still gets its last frames out if the handshake finishes within the grace
+	 * period; the close timer ends it otherwise.
+	 */
+	private void awaitReady() {
+		this.draining.set(false);
+		if (this.sink.isReady()) {
+			scheduleDrain();
+		}
+	}
+
 	/** @return true if the socket would not take everything */
 	private boolean writeWhatFits() throws IOException {
 		while (!this.closed) {
-			if (this.pending == null || !this.pending.hasRemaining()) {
-				this.pending = gather();
-				if (this.pending == null) {
+			ByteBuffer buffer = this.pending;
+			if (buffer == null || !buffer.hasRemaining()) {
+				buffer = gather();
+				this.pending = buffer;
+				if (buffer == null) {
 					return false;
 				}
 			}
-			int written = this.connection.writeNonBlocking(this.pending);
-			this.queued.addAndGet(-written);
-			if (this.pending.hasRemaining()) {
+			int before = buffer.remaining();
+			this.sink.write(buffer);
+			this.queued.addAndGet(buffer.remaining() - before);
+			if (buffer.hasRemaining()) {
 				return true;
 			}
 		}
@@ -179,7 +208,9 @@ class ConnectionWriter implements Outbound {
 
 	private void closeNow() {
 		markClosed();
-		this.connection.close();
+		if (this.closing.compareAndSet(false, true)) {
+			this.sink.close();
+		}
 	}
 
 }

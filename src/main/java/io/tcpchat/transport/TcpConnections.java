@@ -16,7 +16,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Turns Spring Integration's connection events and inbound messages into {@link ConnectionHandler} calls, and
- * gives every connection its {@link ConnectionWriter}.
+ * gives every connection its {@link ConnectionWriter} (on the shared writer pool, or for a sink that blocks on
+ * write, such as TLS, on a pool where a thread waiting for one client holds up nobody else).
  */
 class TcpConnections {
 
@@ -26,6 +27,8 @@ class TcpConnections {
 
 	private final ExecutorService writers;
 
+	private final ExecutorService blockingWriters;
+
 	private final ScheduledExecutorService retries;
 
 	private final long sendQueueLimit;
@@ -33,10 +36,12 @@ class TcpConnections {
 	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
 
 	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, ExecutorService writers,
-			ScheduledExecutorService retries, ChatProperties properties, ChatMetrics metrics) {
+			ExecutorService blockingWriters, ScheduledExecutorService retries, ChatProperties properties,
+			ChatMetrics metrics) {
 		this.handler = handler;
 		this.mapper = mapper;
 		this.writers = writers;
+		this.blockingWriters = blockingWriters;
 		this.retries = retries;
 		this.sendQueueLimit = properties.limits().sendQueueBytes().toBytes();
 		metrics.connectionsOpen(this::openConnections);
@@ -44,14 +49,15 @@ class TcpConnections {
 
 	@EventListener
 	void opened(TcpConnectionOpenEvent event) {
-		if (!(event.getSource() instanceof ChatNioConnection connection)) {
+		if (!(event.getSource() instanceof FrameSink sink)) {
 			return;
 		}
-		String id = connection.getConnectionId();
-		ConnectionWriter writer = new ConnectionWriter(connection, this.writers, this.retries, this.sendQueueLimit,
+		String id = sink.getConnectionId();
+		ConnectionWriter writer = new ConnectionWriter(sink,
+				sink.blocksOnWrite() ? this.blockingWriters : this.writers, this.retries, this.sendQueueLimit,
 				() -> this.handler.overflowed(id));
 		this.writersById.put(id, writer);
-		this.handler.opened(id, connection.getHostAddress(),
+		this.handler.opened(id, ((TcpConnection) sink).getHostAddress(),
 				TransportConfiguration.listenerName(event.getConnectionFactoryName()), writer);
 	}
 

@@ -7,12 +7,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.metrics.ChatMetrics;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.dsl.TcpNioServerConnectionFactorySpec;
+import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport;
 import org.springframework.integration.util.CompositeExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -24,6 +26,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 class TransportConfiguration {
 
 	static final String PLAIN = "plain";
+
+	static final String TLS = "tls";
 
 	private static final String FACTORY_SUFFIX = "ChatConnectionFactory";
 
@@ -57,11 +61,18 @@ class TransportConfiguration {
 				Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-read-")));
 	}
 
+	/** Writers that may block on one client (TLS): a thread each, so that nobody else waits. */
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService chatBlockingWriterPool() {
+		return Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-write-tls-"));
+	}
+
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
-			ExecutorService chatWriterPool, ScheduledExecutorService chatWriteRetries, ChatProperties properties,
-			ChatMetrics metrics) {
-		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatWriteRetries, properties, metrics);
+			ExecutorService chatWriterPool, ExecutorService chatBlockingWriterPool,
+			ScheduledExecutorService chatWriteRetries, ChatProperties properties, ChatMetrics metrics) {
+		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
+				chatWriteRetries, properties, metrics);
 	}
 
 	@Bean
@@ -69,14 +80,24 @@ class TransportConfiguration {
 	TcpNioServerConnectionFactorySpec plainChatConnectionFactory(ChatProperties properties,
 			ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
+		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(handler), properties,
+				chatMessageMapper, chatReadExecutor);
+	}
+
+	/**
+	 * A listener of the chat protocol; the plain and the TLS one differ only in port and connection support.
+	 */
+	static TcpNioServerConnectionFactorySpec chatServer(int port, TcpNioConnectionSupport connectionSupport,
+			ChatProperties properties, SequencingMessageMapper chatMessageMapper,
+			CompositeExecutor chatReadExecutor) {
 		ChatProperties.Tcp tcp = properties.tcp();
 		LineCodec codec = new LineCodec(tcp.maxLineBytes());
-		return Tcp.nioServer(tcp.port())
+		return Tcp.nioServer(port)
 			.localAddress(tcp.bindAddress())
 			.deserializer(codec)
 			.serializer(codec)
 			.mapper(chatMessageMapper)
-			.connectionSupport(new ChatNioConnectionSupport(handler))
+			.connectionSupport(connectionSupport)
 			.taskExecutor(chatReadExecutor)
 			.soTimeout(backstopTimeoutMillis(properties))
 			.soTcpNoDelay(true)
@@ -86,9 +107,10 @@ class TransportConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
-	IntegrationFlow plainChatInbound(TcpNioServerConnectionFactorySpec plainChatConnectionFactory,
+	IntegrationFlow plainChatInbound(
+			@Qualifier("plainChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
 			TcpConnections connections) {
-		return IntegrationFlow.from(Tcp.inboundAdapter(plainChatConnectionFactory))
+		return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory))
 			.handle((org.springframework.messaging.MessageHandler) connections::received)
 			.get();
 	}

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 public class ChatClient implements Closeable {
 
-	public static final Duration TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,0 +1,120 @@
+package io.tcpchat.transport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult.HandshakeStatus;
+import javax.net.ssl.SSLException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.tcp.connection.TcpNioSSLConnection;
+
+/**
+ * A Spring Integration TLS connection (SSLEngine over NIO) with the chat's {@link HalfCloseGrace half-close
+ * grace}.
+ * <p>
+ * The server handshakes on the read path. Nothing is written before the handshake is finished: a writer that
+ * started earlier would wait inside Spring Integration for handshake data from the client, holding a thread for
+ * as long as a client likes. So a client that never completes the handshake costs only its socket until the
+ * login timeout closes it. Writes go through Spring Integration's TLS stream and block while the client does not
+ * read (bounded by the socket timeout, or ended by a close), hence {@link #blocksOnWrite()}.
+ */
+class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatNioSslConnection.class);
+
+	private final SSLEngine engine;
+
+	private final HalfCloseGrace halfClose;
+
+	private volatile boolean handshakeFinished;
+
+	private volatile Runnable onReady;
+
+	ChatNioSslConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
+			String factoryName, SSLEngine engine, ConnectionHandler handler) {
+		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
+		this.engine = engine;
+		this.halfClose = new HalfCloseGrace(handler, this::bufferedInput);
+	}
+
+	@Override
+	public void write(ByteBuffer buffer) throws IOException {
+		OutputStream out = getChannelOutputStream();
+		out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+		buffer.position(buffer.limit());
+	}
+
+	@Override
+	public boolean blocksOnWrite() {
+		return true;
+	}
+
+	@Override
+	public boolean isReady() {
+		return this.handshakeFinished;
+	}
+
+	@Override
+	public void onReady(Runnable action) {
+		this.onReady = action;
+	}
+
+	@Override
+	protected void sendToPipe(ByteBuffer networkBuffer) throws IOException {
+		try {
+			super.sendToPipe(networkBuffer);
+		}
+		catch (IOException ex) {
+			if (!(ex instanceof SSLException) && this.handshakeFinished) {
+				throw ex;
+			}
+			// Plaintext clients, old protocols, scanners, clients that distrust the certificate and hang up:
+			// Spring Integration would log an error with a stack trace for each. The channel is about to be
+			// closed, and Spring Integration closes a closed channel quietly.
+			log.debug("TLS with {} failed: {}", getHostAddress(), ex.getMessage());
+			throw (ClosedChannelException) new ClosedChannelException().initCause(ex);
+		}
+		if (!this.handshakeFinished && firstHandshakeDone()) {
+			this.handshakeFinished = true;
+			Runnable action = this.onReady;
+			if (action != null) {
+				action.run();
+			}
+		}
+	}
+
+	/** Before the first handshake completes, the engine's session is the null session, protocol "NONE". */
+	private boolean firstHandshakeDone() {
+		return this.engine.getHandshakeStatus() == HandshakeStatus.NOT_HANDSHAKING
+				&& !"NONE".equals(this.engine.getSession().getProtocol());
+	}
+
+	@Override
+	public void readPacket() {
+		this.halfClose.reading(super::readPacket);
+	}
+
+	@Override
+	public void close() {
+		this.halfClose.beforeClose(getConnectionId());
+		super.close();
+	}
+
+	private int bufferedInput() {
+		try {
+			return inputStream().available();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+}

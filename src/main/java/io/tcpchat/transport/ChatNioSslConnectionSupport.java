@@ -1,0 +1,77 @@
+package io.tcpchat.transport;
+
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.tcp.connection.TcpNioConnection;
+import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport;
+
+/**
+ * Creates the TLS listener's connections from the current SSL bundle: TLS 1.2 and 1.3 only (narrowed further if
+ * the bundle's options say so), the bundle's ciphers if it names any. {@link #use(SslBundle)} swaps the bundle
+ * when its files are reloaded; connections already open keep theirs.
+ */
+class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
+
+	static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+
+	private final ConnectionHandler handler;
+
+	private volatile Engines engines;
+
+	ChatNioSslConnectionSupport(ConnectionHandler handler, SslBundle bundle) {
+		this.handler = handler;
+		this.engines = Engines.of(bundle);
+	}
+
+	void use(SslBundle bundle) {
+		this.engines = Engines.of(bundle);
+	}
+
+	@Override
+	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
+			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
+		ChatNioSslConnection connection = new ChatNioSslConnection(socketChannel, lookupHost,
+				applicationEventPublisher, connectionFactoryName, this.engines.create(), this.handler);
+		connection.init();
+		return connection;
+	}
+
+	private record Engines(SSLContext context, String[] protocols, String[] ciphers) {
+
+		static Engines of(SslBundle bundle) {
+			SSLContext context = bundle.createSslContext();
+			SslOptions options = bundle.getOptions();
+			String[] supported = context.getSupportedSSLParameters().getProtocols();
+			String[] protocols = PROTOCOLS.stream()
+				.filter((protocol) -> Arrays.asList(supported).contains(protocol))
+				.filter((protocol) -> options.getEnabledProtocols() == null
+						|| Arrays.asList(options.getEnabledProtocols()).contains(protocol))
+				.toArray(String[]::new);
+			if (protocols.length == 0) {
+				throw new IllegalStateException("The TLS listener serves only " + PROTOCOLS
+						+ ", but the SSL bundle enables " + Arrays.toString(options.getEnabledProtocols()));
+			}
+			return new Engines(context, protocols, options.getCiphers());
+		}
+
+		SSLEngine create() {
+			SSLEngine engine = this.context.createSSLEngine();
+			engine.setUseClientMode(false);
+			engine.setEnabledProtocols(this.protocols);
+			if (this.ciphers != null) {
+				engine.setEnabledCipherSuites(this.ciphers);
+			}
+			return engine;
+		}
+
+	}
+
+}
