@@ -32,11 +32,21 @@ public class SessionRegistry {
 
 	ChatSession remove(String id) {
 		ChatSession session = this.byId.remove(id);
-		if (session != null && session.isLoggedIn()) {
+		if (session != null) {
+			unindex(session);
+		}
+		return session;
+	}
+
+	boolean contains(ChatSession session) {
+		return this.byId.get(session.id()) == session;
+	}
+
+	void unindex(ChatSession session) {
+		if (session.isLoggedIn()) {
 			removeFrom(this.byUser, userKey(session), session);
 			session.channels().forEach(channel -> removeFrom(this.byChannel, channel, session));
 		}
-		return session;
 	}
 
 	/** Indexes a session that just logged in. */
