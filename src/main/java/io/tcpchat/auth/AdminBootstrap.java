@@ -8,18 +8,15 @@ import io.tcpchat.config.ChatProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the bootstrap admin on first start. Without a configured password a random one is generated and
- * logged once: it is never stored in clear.
+ * Creates the bootstrap admin on first start, before any listener accepts a connection. Without a configured
+ * password a random one is generated and logged once: it is never stored in clear.
  */
 @Component
-@Order(0)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -33,7 +30,7 @@ class AdminBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		String username = this.properties.admin().username();
 		if (this.accounts.findUser(username).isPresent()) {
 			return;
