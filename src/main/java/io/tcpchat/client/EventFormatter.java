@@ -72,7 +72,7 @@ final class EventFormatter {
 			return membership(p.user() + " left ", p.channel(), p.reason());
 		}
 		if (event instanceof ServerEvent.LoggedIn l) {
-			return notice("Logged in as " + l.user() + (l.roles().contains("admin") ? " (admin)" : "")
+			return notice("Logged in as " + l.user() + (isAdmin(l) ? " (admin)" : "")
 					+ ". You are in #" + l.channel() + ". //help lists the commands, Tab completes, //quit leaves.");
 		}
 		if (event instanceof ServerEvent.Welcome w) {
@@ -82,6 +82,10 @@ final class EventFormatter {
 			return notice("The server closed the session: " + b.reason());
 		}
 		return null;
+	}
+
+	private static boolean isAdmin(ServerEvent.LoggedIn loggedIn) {
+		return loggedIn.roles() != null && loggedIn.roles().stream().anyMatch("admin"::equalsIgnoreCase);
 	}
 
 	AttributedString message(ServerEvent.Message m) {
