@@ -108,6 +108,8 @@ final class ClientSession implements ServerConnection.Listener {
 
 	private boolean quitting;
 
+	private String lastFailure;
+
 	ClientSession(Connector connector, EventFormatter formatter, Screen screen, CompletionData completion) {
 		this.connector = connector;
 		this.formatter = formatter;
@@ -387,9 +389,18 @@ final class ClientSession implements ServerConnection.Listener {
 
 	void reconnectWaiting(int attempt, Duration delay, String reason) {
 		String wait = String.format(Locale.ROOT, "%.1f s", delay.toMillis() / 1000.0);
-		this.screen.show(this.formatter.notice((attempt == 1) ? "Connection lost (" + reason + "). Reconnecting in "
-				+ wait + "..." : "Reconnect attempt failed (" + reason + "); next attempt " + attempt + " in " + wait
-						+ "..."));
+		String previous;
+		synchronized (this) {
+			previous = this.lastFailure;
+			this.lastFailure = (attempt == 1) ? null : reason;
+		}
+		if (attempt == 1) {
+			this.screen.show(this.formatter.notice("Connection lost (" + reason + "). Reconnecting in " + wait + "..."));
+		}
+		else if (!reason.equals(previous)) {
+			this.screen.show(this.formatter.notice("Reconnecting failed (" + reason
+					+ "); trying again with growing pauses, at most " + Backoff.MAX.toSeconds() + " s apart..."));
+		}
 	}
 
 	void reconnectGaveUp(String reason) {
