@@ -2,7 +2,9 @@ package io.tcpchat.client;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.tcpchat.protocol.ServerEvent;
 import org.jline.utils.AttributedString;
@@ -72,6 +75,10 @@ final class ClientSession implements ServerConnection.Listener {
 
 	private final CompletionData completion;
 
+	private final Clock clock;
+
+	private Instant disconnectedAt;
+
 	private final EventParser parser = new EventParser();
 
 	private Reconnector reconnector;
@@ -110,8 +117,10 @@ final class ClientSession implements ServerConnection.Listener {
 
 	private String lastFailure;
 
-	ClientSession(Connector connector, EventFormatter formatter, Screen screen, CompletionData completion) {
+	ClientSession(Connector connector, EventFormatter formatter, Screen screen, CompletionData completion,
+			Clock clock) {
 		this.connector = connector;
+		this.clock = clock;
 		this.formatter = formatter;
 		this.screen = screen;
 		this.completion = completion;
@@ -354,6 +363,9 @@ final class ClientSession implements ServerConnection.Listener {
 			}
 			this.prompt = null;
 			this.automatic.clear();
+			if (this.disconnectedAt == null) {
+				this.disconnectedAt = this.clock.instant();
+			}
 			if (this.quitting || isFinal(this.byeReason)) {
 				this.phase = Phase.CLOSED;
 				notifyAll();
@@ -615,14 +627,30 @@ final class ClientSession implements ServerConnection.Listener {
 			});
 		}
 		Missed missed = new Missed(new ArrayList<>(this.channels), offline);
+		Instant gone = this.disconnectedAt;
+		this.disconnectedAt = null;
 		for (String channel : missed.channels) {
-			long since = this.lastSeen.getOrDefault(channel, this.lastSeenAnywhere);
-			sendAutomatic("//history #" + channel + " " + MISSED_FETCH, "history", e -> missed.answer(channel, since, e));
+			Predicate<ServerEvent.Message> unseen = unseenIn(channel, gone);
+			sendAutomatic("//history #" + channel + " " + MISSED_FETCH, "history",
+					e -> missed.answer(channel, unseen, e));
 		}
 		fetchCompletions();
 		if (missed.channels.isEmpty()) {
 			missed.report();
 		}
+	}
+
+	/**
+	 * Which messages of a channel are new: message ids come from one sequence, so anything after the last one
+	 * seen (in that channel, else anywhere); having seen none at all, anything written since the disconnect.
+	 */
+	private Predicate<ServerEvent.Message> unseenIn(String channel, Instant disconnected) {
+		Long last = this.lastSeen.get(channel);
+		long since = (last != null) ? last : this.lastSeenAnywhere;
+		if (since > 0 || disconnected == null) {
+			return m -> m.id() > since;
+		}
+		return m -> m.ts() != null && m.ts().isAfter(disconnected);
 	}
 
 	/** Gathers the history answers after a reconnect into one report. */
@@ -646,10 +674,10 @@ final class ClientSession implements ServerConnection.Listener {
 			this.pending = channels.size();
 		}
 
-		void answer(String channel, long since, ServerEvent event) {
+		void answer(String channel, Predicate<ServerEvent.Message> unseen, ServerEvent event) {
 			if (event instanceof ServerEvent.Reply reply) {
 				List<ServerEvent.Message> all = messagesOf(reply);
-				List<ServerEvent.Message> missed = all.stream().filter(m -> m.id() > since).toList();
+				List<ServerEvent.Message> missed = all.stream().filter(unseen).toList();
 				if (!missed.isEmpty()) {
 					ClientSession.this.screen.show(ClientSession.this.formatter
 						.notice(missed.size() + " message" + plural(missed.size()) + " in #" + channel + " while you were away:"));

@@ -75,7 +75,7 @@ final class TerminalClient implements ClientSession.Screen {
 			.option(LineReader.Option.AUTO_FRESH_LINE, true)
 			.option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
 			.build();
-		this.session = new ClientSession(connector, this.formatter, this, completion);
+		this.session = new ClientSession(connector, this.formatter, this, completion, clock);
 		this.session.reconnectWith(new Reconnector(Backoff.standard(), this::schedule, clock, this.session::reconnect,
 				new Reconnector.Listener() {
 

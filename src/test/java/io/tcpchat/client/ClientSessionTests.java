@@ -64,7 +64,7 @@ class ClientSessionTests {
 					public void promptChanged() {
 					}
 
-				}, new CompletionData());
+				}, new CompletionData(), this.clock);
 		this.session.reconnectWith(new Reconnector(new Backoff(Backoff.INITIAL, Backoff.MAX, () -> 0.5),
 				this.scheduler, this.clock, this.session::reconnect, new Reconnector.Listener() {
 
@@ -147,6 +147,34 @@ class ClientSessionTests {
 	}
 
 	@Test
+	void havingSeenNoMessageItCountsWhatWasWrittenSinceTheDisconnect() throws Exception {
+		this.session.start();
+		try (Peer first = new Peer(this.listener.accept())) {
+			loginByPrompts(first);
+		}
+		await().until(() -> this.session.phase() == ClientSession.Phase.OFFLINE);
+		this.clock.now = this.clock.now.plusSeconds(30);
+		this.scheduler.runNext();
+		try (Peer second = new Peer(this.listener.accept())) {
+			second.expect("//format json");
+			second.expect("//login alice secret-pw");
+			second.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\"}");
+			second.expect("//join dev");
+			second.expect("//history #dev 50");
+			second.expect("//history #general 50");
+			second.send("{\"type\":\"reply\",\"command\":\"format\",\"text\":\"Format is now json.\",\"data\":{}}");
+			second.send("{\"type\":\"reply\",\"command\":\"join\",\"text\":\"ok\",\"data\":{\"channel\":\"dev\"}}");
+			second.send(history(message(5, "2026-11-24T09:59:00Z", "dev", "earlier"),
+					message(6, "2026-11-24T10:00:03Z", "dev", "meanwhile")));
+			second.send(history());
+			await().until(() -> this.screen.stream().anyMatch(line -> line.startsWith("-- Back online")));
+		}
+		assertThat(this.screen).contains("-- 1 message in #dev while you were away:", "10:00 #dev bob: meanwhile")
+			.noneMatch(line -> line.contains("earlier"))
+			.contains("-- Back online after 30 s as alice in #dev. You may have missed 1 message (in #dev; shown above).");
+	}
+
+	@Test
 	void aKickEndsTheSessionWithoutReconnecting() throws Exception {
 		this.session.start();
 		try (Peer server = new Peer(this.listener.accept())) {
@@ -186,7 +214,11 @@ class ClientSessionTests {
 	}
 
 	private static String message(long id, String channel, String text) {
-		return "{\"type\":\"message\",\"id\":" + id + ",\"ts\":\"2026-11-24T00:00:00Z\",\"channel\":\"" + channel
+		return message(id, "2026-11-24T00:00:00Z", channel, text);
+	}
+
+	private static String message(long id, String ts, String channel, String text) {
+		return "{\"type\":\"message\",\"id\":" + id + ",\"ts\":\"" + ts + "\",\"channel\":\"" + channel
 				+ "\",\"from\":\"bob\",\"color\":\"#3f7fe0\",\"text\":\"" + text + "\"}";
 	}
 
