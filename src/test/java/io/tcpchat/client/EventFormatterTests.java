@@ -1,0 +1,92 @@
+package io.tcpchat.client;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import io.tcpchat.protocol.ServerEvent;
+import org.jline.utils.AttributedCharSequence.ForceMode;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventFormatterTests {
+
+	private static final Instant NOON = Instant.parse("2026-11-24T12:05:09Z");
+
+	private final EventFormatter formatter = new EventFormatter(ZoneId.of("Europe/Berlin"),
+			Clock.fixed(NOON, ZoneOffset.UTC));
+
+	@Test
+	void channelMessagesShowLocalTimeChannelAndSender() {
+		AttributedString line = this.formatter
+			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "hello"), "bob");
+		assertThat(line.toString()).isEqualTo("13:05 #general alice: hello");
+	}
+
+	@Test
+	void senderNamesCarryTheirColour() {
+		AttributedString line = this.formatter
+			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "hello"), "bob");
+		assertThat(line.toAnsi(Integer.MAX_VALUE, ForceMode.ForceTrueColors)).contains("38;2;63;127;224")
+			.contains("alice");
+		assertThat(line.toAnsi(256, ForceMode.Force256Colors)).contains("38;5;");
+		assertThat(line.toString()).doesNotContain("\u001b");
+	}
+
+	@Test
+	void directMessagesAndBroadcastsAreSetApart() {
+		assertThat(this.formatter.format(new ServerEvent.Dm(2, NOON, "alice", "bob", "#3f7fe0", "psst"), "bob")
+			.toString()).isEqualTo("13:05 [dm] alice: psst");
+		assertThat(this.formatter.format(new ServerEvent.Dm(2, NOON, "bob", "alice", null, "psst"), "bob").toString())
+			.isEqualTo("13:05 [dm to alice] bob: psst");
+		AttributedString broadcast = this.formatter.format(new ServerEvent.Broadcast(3, NOON, "admin", "restart at 5"),
+				"bob");
+		assertThat(broadcast.toString()).isEqualTo("13:05 [broadcast] admin: restart at 5");
+		assertThat(broadcast.toAnsi(256, ForceMode.None)).contains("\u001b[");
+	}
+
+	@Test
+	void errorsReadAsSentencesWithTheirCode() {
+		assertThat(this.formatter.format(new ServerEvent.Error("not-found", "No user carol.", "msg"), "bob").toString())
+			.isEqualTo("! No user carol. (not-found in //msg)");
+		assertThat(this.formatter.format(new ServerEvent.Error("rate-limited", "Slow down.", null), "bob").toString())
+			.isEqualTo("! Slow down. (rate-limited)");
+	}
+
+	@Test
+	void multiLineRepliesArePrefixedLineByLine() {
+		assertThat(this.formatter.format(new ServerEvent.Reply("channels", "#dev - 1 member\n#general - 2 members",
+				null), "bob").toString())
+			.isEqualTo("* #dev - 1 member\n* #general - 2 members");
+	}
+
+	@Test
+	void membershipChangesUseTheClientsClock() {
+		assertThat(this.formatter.format(new ServerEvent.Join("dev", "carol"), "bob").toString())
+			.isEqualTo("13:05 -- carol joined #dev");
+		assertThat(this.formatter.format(new ServerEvent.Part("dev", "carol", "channel deleted"), "bob").toString())
+			.isEqualTo("13:05 -- carol left #dev (channel deleted)");
+	}
+
+	@Test
+	void promptsAndPingsAreNotShown() {
+		assertThat(this.formatter.format(new ServerEvent.Ping("t"), "bob")).isNull();
+		assertThat(this.formatter.format(new ServerEvent.Prompt("username", "Username:", false), null)).isNull();
+	}
+
+	@Test
+	void theChatPromptShowsChannelAndOfflineState() {
+		assertThat(this.formatter.chatPrompt("general", true).toString()).isEqualTo("#general> ");
+		assertThat(this.formatter.chatPrompt("general", false).toString()).isEqualTo("(offline) #general> ");
+	}
+
+	@Test
+	void unreadableColoursFallBackToBold() {
+		assertThat(EventFormatter.rgb("blue")).isNull();
+		assertThat(EventFormatter.rgb("#0A0b0C")).containsExactly(10, 11, 12);
+	}
+
+}

@@ -1,0 +1,247 @@
+package io.tcpchat.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.tcpchat.TcpChatApplication;
+import io.tcpchat.support.ChatClient;
+import io.tcpchat.transport.ChatListeners;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The real terminal client in a real terminal (tmux) against a real server: log in, chat, direct messages,
+ * completion, and a server restart in the middle. Needs tmux: skipped without it, except in CI.
+ */
+class TerminalClientEndToEndTests {
+
+	private static final String PASSWORD = "password-1";
+
+	private static final Duration SERVER_START = Duration.ofMinutes(4);
+
+	private static final Duration SCREEN = Duration.ofSeconds(90);
+
+	private Path dataDir;
+
+	private ConfigurableApplicationContext server;
+
+	private int port;
+
+	private Tmux tmux;
+
+	private final List<ChatClient> sockets = new ArrayList<>();
+
+	@BeforeEach
+	void start() throws IOException {
+		Tmux.assumeInstalled();
+		this.dataDir = Files.createTempDirectory("tcp-chat-client-e2e");
+		this.server = startServer(0);
+		this.port = this.server.getBean(ChatListeners.class).port("plain");
+		this.tmux = new Tmux();
+	}
+
+	@AfterEach
+	void stop() {
+		this.sockets.forEach(ChatClient::close);
+		if (this.tmux != null) {
+			this.tmux.kill();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	private ConfigurableApplicationContext startServer(int tcpPort) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TcpChatApplication.class).run(
+				"--chat.tcp.port=" + tcpPort, "--chat.tcp.bind-address=127.0.0.1", "--server.port=0",
+				"--chat.data-dir=" + this.dataDir, "--chat.admin.password=admin-secret-1",
+				"--chat.security.bcrypt-strength=4", "--chat.limits.connections-per-ip=1000");
+		ChatListeners listeners = context.getBean(ChatListeners.class);
+		await().atMost(SERVER_START).until(() -> listeners.port("plain") > 0);
+		return context;
+	}
+
+	private ChatClient socket() throws IOException {
+		ChatClient client = new ChatClient("127.0.0.1", this.port);
+		this.sockets.add(client);
+		return client;
+	}
+
+	@Test
+	void chatsInARealTerminalAndSurvivesAServerRestart() throws IOException {
+		ChatClient bob = socket().register("bob", PASSWORD);
+
+		this.tmux.start(clientCommand("--host", "127.0.0.1", "--port", String.valueOf(this.port), "--user", "alice"));
+		this.tmux.awaitScreen("Username: alice");
+		this.tmux.keys("Enter");
+		this.tmux.awaitScreen("Choose a password");
+		this.tmux.type(PASSWORD).keys("Enter");
+		this.tmux.awaitScreen("Repeat the password:");
+		this.tmux.type(PASSWORD).keys("Enter");
+		this.tmux.awaitScreen("Logged in as alice");
+		assertThat(this.tmux.screen()).as("passwords are never echoed").doesNotContain(PASSWORD);
+
+		// receive and send
+		bob.send("hi alice");
+		this.tmux.awaitScreen("#general bob: hi alice");
+		this.tmux.type("hello bob").keys("Enter");
+		bob.expect("message", e -> e.path("from").asString().equals("alice")
+				&& e.path("text").asString().equals("hello bob"));
+
+		// direct messages, both ways
+		bob.send("//msg alice psst");
+		this.tmux.awaitScreen("[dm] bob: psst");
+		this.tmux.type("//msg bob back at you").keys("Enter");
+		bob.expect("dm", e -> e.path("text").asString().equals("back at you"));
+
+		// what is being typed survives incoming messages
+		this.tmux.type("half typed");
+		this.tmux.awaitScreen("#general> half typed");
+		bob.send("interrupting");
+		this.tmux.awaitScreen("bob: interrupting");
+		assertThat(this.tmux.lastLine()).isEqualTo("#general> half typed");
+		this.tmux.keys("C-u");
+
+		// tab completion of commands and names
+		this.tmux.type("//who").keys("Tab");
+		this.tmux.awaitScreen("#general> //whoami");
+		this.tmux.keys("Enter");
+		this.tmux.awaitScreen("You are alice");
+		this.tmux.type("//msg b").keys("Tab");
+		this.tmux.awaitScreen("#general> //msg bob");
+		this.tmux.keys("C-u");
+
+		// the server restarts: the client notices, reconnects, logs in again and catches up
+		bob.close();
+		this.server.close();
+		this.server = null;
+		this.tmux.awaitScreen("Connection lost");
+		this.tmux.awaitScreen("(offline) #general>");
+		this.server = startServer(this.port);
+		ChatClient bobAgain = socket().login("bob", PASSWORD);
+		bobAgain.send("while you were away");
+		this.tmux.awaitScreen("Back online");
+		this.tmux.awaitScreen("bob: while you were away");
+		this.tmux.awaitScreen("#general> ");
+		this.tmux.type("after the restart").keys("Enter");
+		bobAgain.expect("message", e -> e.path("text").asString().equals("after the restart"));
+
+		this.tmux.type("//quit").keys("Enter");
+		this.tmux.awaitScreen("client exited with 0");
+	}
+
+	private static String clientCommand(String... args) {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", System.getProperty("java.class.path"), TcpChatApplication.class.getName(), "client"));
+		command.addAll(List.of(args));
+		return String.join(" ", command.stream().map(Tmux::quote).toList());
+	}
+
+	/** One tmux session on a private server socket, driven with send-keys and read with capture-pane. */
+	static final class Tmux {
+
+		private final String socket = "tcp-chat-e2e-" + UUID.randomUUID().toString().substring(0, 8);
+
+		static void assumeInstalled() {
+			boolean installed;
+			try {
+				installed = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
+			}
+			catch (IOException | InterruptedException ex) {
+				installed = false;
+			}
+			if (!installed) {
+				if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+					throw new IllegalStateException("tmux is required in CI for the terminal client test");
+				}
+				Assumptions.abort("tmux is not installed: skipping the terminal client end-to-end test");
+			}
+		}
+
+		void start(String command) {
+			run("new-session", "-d", "-s", "client", "-x", "120", "-y", "40",
+					command + "; echo client exited with $?; sleep 600");
+		}
+
+		Tmux type(String text) {
+			run("send-keys", "-t", "client", "-l", text);
+			return this;
+		}
+
+		Tmux keys(String... keys) {
+			List<String> args = new ArrayList<>(List.of("send-keys", "-t", "client"));
+			args.addAll(List.of(keys));
+			run(args.toArray(String[]::new));
+			return this;
+		}
+
+		String screen() {
+			return run("capture-pane", "-p", "-t", "client", "-S", "-200");
+		}
+
+		String lastLine() {
+			List<String> lines = screen().lines().filter(line -> !line.isBlank()).toList();
+			return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
+		}
+
+		void awaitScreen(String text) {
+			try {
+				await().atMost(SCREEN).pollInterval(Duration.ofMillis(200)).until(() -> screen().contains(text));
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError("The terminal never showed \"" + text + "\"; it shows:\n" + screen(), ex);
+			}
+		}
+
+		void kill() {
+			try {
+				run("kill-server");
+			}
+			catch (IllegalStateException ex) {
+				// already gone
+			}
+		}
+
+		private String run(String... args) {
+			List<String> command = new ArrayList<>(List.of("tmux", "-L", this.socket));
+			command.addAll(List.of(args));
+			try {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+					throw new IllegalStateException("tmux " + String.join(" ", args) + " failed: " + output);
+				}
+				return output;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		static String quote(String arg) {
+			return "'" + arg.replace("'", "'\\''") + "'";
+		}
+
+	}
+
+}
