@@ -1,6 +1,7 @@
 package io.tcpchat.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,11 +147,22 @@ class TerminalClientEndToEndTests {
 		this.tmux.awaitScreen("client exited with 0");
 	}
 
+	/**
+	 * A script that starts the client: the test class path is too long for a tmux command line ("command too
+	 * long"), so it travels in a file.
+	 */
 	private static String clientCommand(String... args) {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), TcpChatApplication.class.getName(), "client"));
 		command.addAll(List.of(args));
-		return String.join(" ", command.stream().map(Tmux::quote).toList());
+		try {
+			Path script = Files.createTempFile("tcp-chat-client", ".sh");
+			Files.writeString(script, String.join(" ", command.stream().map(Tmux::quote).toList()) + "\n");
+			return "sh " + Tmux.quote(script.toString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** One tmux session on a private server socket, driven with send-keys and read with capture-pane. */
