@@ -37,7 +37,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 			  --server-pid PID        with --port: read heap, CPU and GC pauses of that JVM over JMX (attach)
 			  --jmx H:P               with --port: same, through a JMX remote port
 			  --server-heap 1g        heap of the spawned server (-Xms and -Xmx)
-			  --server-jvm-args "..." more JVM options for the spawned server (default: G1, 20 ms pause goal)
+			  --server-jvm-args "..." JVM options of the spawned server (default -XX:+UseZGC)
 			  --server-arg --x=y      a Spring property for the spawned server (repeatable)
 			  --jfr FILE              record the spawned server with Java Flight Recorder (profile settings)
 			  --json FILE             also write the JSON report to FILE
@@ -100,7 +100,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				o.integer("source-addresses", scenario == Scenario.CHURN ? 8 : 1), o.integer("threads", 1),
 				o.duration("connect-timeout", Duration.ofSeconds(120)), pid,
 				o.text("jmx", null), port == 0, o.text("server-heap", "1g"),
-				o.text("server-jvm-args", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20"), List.copyOf(serverArgs),
+				o.text("server-jvm-args", "-XX:+UseZGC"), List.copyOf(serverArgs),
 				o.path("jfr"), o.path("json"), o.text("quiet", "false").equals("true"));
 		o.rejectUnknown();
 		if (options.senders() > options.clients()) {

@@ -244,6 +244,10 @@ final class ServerProbe implements AutoCloseable {
 		private static final java.util.regex.Pattern LINE = java.util.regex.Pattern
 			.compile("^\\[(\\d+(?:\\.\\d+)?)s\\].*GC\\(\\d+\\) (Pause [^(0-9]*)(.*) (\\d+(?:\\.\\d+)?)ms$");
 
+		/** ZGC stops a thread whose allocation it cannot serve: a pause for that thread. */
+		private static final java.util.regex.Pattern STALL = java.util.regex.Pattern
+			.compile("^\\[(\\d+(?:\\.\\d+)?)s\\].*Allocation Stall \\([^)]*\\) (\\d+(?:\\.\\d+)?)ms$");
+
 		static List<GcPause> parseLog(Path log) {
 			List<GcPause> pauses = new ArrayList<>();
 			try {
@@ -252,6 +256,11 @@ final class ServerProbe implements AutoCloseable {
 					if (m.matches()) {
 						pauses.add(new GcPause((long) (Double.parseDouble(m.group(1)) * 1000), m.group(2).trim(),
 								line, Double.parseDouble(m.group(4))));
+					}
+					m = STALL.matcher(line.trim());
+					if (m.matches()) {
+						pauses.add(new GcPause((long) (Double.parseDouble(m.group(1)) * 1000), "Allocation Stall",
+								line, Double.parseDouble(m.group(2))));
 					}
 				}
 			}
