@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The load generator's command line: {@code bench <scenario> [--option value]...}.
@@ -135,7 +137,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 
 		private final Map<String, String> values;
 
-		private final java.util.Set<String> used = new java.util.HashSet<>();
+		private final Set<String> used = new HashSet<>();
 
 		Options(Map<String, String> values) {
 			this.values = values;

@@ -2,12 +2,14 @@ package io.tcpchat.bench;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated user on one socket, speaking the JSON format. Confined to the selector thread that owns it; it
@@ -105,7 +107,7 @@ final class LoadClient {
 		this.socket = SocketChannel.open();
 		try {
 			this.socket.configureBlocking(false);
-			this.socket.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+			this.socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
 			if (source != null) {
 				this.socket.bind(source);
 			}
@@ -321,7 +323,7 @@ final class LoadClient {
 
 	private void loggedIn() throws IOException {
 		if (this.mode == Mode.CHURN) {
-			this.stats.login(java.util.concurrent.TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - this.connectStartNanos));
+			this.stats.login(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - this.connectStartNanos));
 			this.stats.loggedIn.increment();
 			quitBySaying();
 			return;
@@ -340,7 +342,7 @@ final class LoadClient {
 			quitBySaying();
 			return;
 		}
-		this.stats.login(java.util.concurrent.TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - this.connectStartNanos));
+		this.stats.login(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - this.connectStartNanos));
 		this.stats.loggedIn.increment();
 		this.listener.ready(this);
 	}

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Drives thousands of {@link LoadClient}s from one or a few selector threads. Each client belongs to one
@@ -102,7 +104,7 @@ final class LoadEngine implements AutoCloseable {
 	}
 
 	long outstanding() throws InterruptedException {
-		java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+		AtomicLong total = new AtomicLong();
 		runOnAll(worker -> worker.ready.forEach(c -> total.addAndGet(c.outstanding())));
 		return total.get();
 	}
@@ -130,7 +132,7 @@ final class LoadEngine implements AutoCloseable {
 				this.stats, worker.listener(settled, succeeded));
 	}
 
-	private void runOnAll(java.util.function.Consumer<Worker> action) throws InterruptedException {
+	private void runOnAll(Consumer<Worker> action) throws InterruptedException {
 		CountDownLatch done = new CountDownLatch(this.workers.size());
 		for (Worker worker : this.workers) {
 			worker.submit(() -> {

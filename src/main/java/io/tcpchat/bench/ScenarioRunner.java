@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ final class ScenarioRunner {
 		phase.put("seconds", round(seconds));
 		phase.put("perSecond", round(prepared / seconds));
 		this.report.put("prepare", phase);
-		awaitQuiet(engine);
+		awaitQuiet();
 	}
 
 	private void sessions(LoadEngine engine) throws Exception {
@@ -161,11 +162,11 @@ final class ScenarioRunner {
 		Thread.sleep(this.options.warmup().toMillis());
 		window(engine, this.options.duration(), "churn");
 		engine.stopChurn();
-		awaitQuiet(engine);
+		awaitQuiet();
 	}
 
 	/** The measured window: counters, latencies and the server's heap, CPU and GC pauses over it. */
-	private void window(LoadEngine engine, java.time.Duration length, String name) throws Exception {
+	private void window(LoadEngine engine, Duration length, String name) throws Exception {
 		Stats.Snapshot start = this.stats.snapshot();
 		this.stats.startWindow(System.nanoTime());
 		long serverCpuStart = (this.probe != null) ? this.probe.cpuNanos() : 0;
@@ -227,7 +228,7 @@ final class ScenarioRunner {
 		this.report.put("unacknowledgedAtEnd", engine.outstanding());
 	}
 
-	private void awaitQuiet(LoadEngine engine) throws InterruptedException {
+	private static void awaitQuiet() throws InterruptedException {
 		// sockets closed by //quit are gone from the server's registry shortly after; a moment is enough
 		Thread.sleep(500);
 	}
