@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A chat server started for one run: a child JVM from this same jar, listening on 127.0.0.1 on free ports, with a
@@ -95,13 +96,22 @@ final class SpawnedServer implements AutoCloseable {
 		return this.directory;
 	}
 
-	/** Stops the server the way an operator would (SIGTERM, graceful), forcibly after 30 s. */
+	/**
+	 * Stops the server the way an operator would (SIGTERM, graceful), forcibly after 30 s, and deletes its
+	 * database; the logs stay.
+	 */
 	@Override
 	public void close() throws InterruptedException {
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();
 			this.process.waitFor(10, TimeUnit.SECONDS);
+		}
+		try (Stream<Path> files = Files.list(this.directory)) {
+			files.filter(file -> file.getFileName().toString().startsWith("tcpchat.")).forEach(file -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// only disk space at stake
 		}
 	}
 
