@@ -197,7 +197,15 @@ class ConnectionWriter implements Outbound {
 		if (first.length >= BUFFER_BYTES || this.queue.isEmpty()) {
 			return ByteBuffer.wrap(first);
 		}
-		ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+		// sized to what is queued: a fixed 64 KB buffer per drain was most of the server's garbage under fan-out
+		int size = first.length;
+		for (byte[] queued : this.queue) {
+			if (size + queued.length > BUFFER_BYTES) {
+				break;
+			}
+			size += queued.length;
+		}
+		ByteBuffer buffer = ByteBuffer.allocate(size);
 		buffer.put(first);
 		byte[] next;
 		while ((next = this.queue.peek()) != null && next.length <= buffer.remaining()) {
