@@ -24,6 +24,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Channels and who belongs to them: public channels anyone may join, private ones by invitation, one default
@@ -50,9 +51,11 @@ public class ChannelService {
 
 	private final ChatProperties.Limits limits;
 
+	private final TransactionTemplate transactions;
+
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
 			ChatEventBus events, ApplicationEventPublisher applicationEvents, Clock clock,
-			ChatProperties properties, AuditLog audit) {
+			ChatProperties properties, AuditLog audit, TransactionTemplate transactions) {
 		this.channels = channels;
 		this.memberships = memberships;
 		this.accounts = accounts;
@@ -62,6 +65,7 @@ public class ChannelService {
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 		this.limits = properties.limits();
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	public String defaultChannel() {
@@ -88,11 +92,25 @@ public class ChannelService {
 		return names;
 	}
 
-	/** Joins, creating a public channel if absent. Private channels need an invitation. */
-	@Transactional
+	/**
+	 * Joins, creating a public channel if absent. Private channels need an invitation. The creation runs in a
+	 * transaction of its own, so that when two users create the same channel at once the loser simply joins it.
+	 */
 	public String join(ChatUser user, String name) {
 		String canonical = ChannelNames.normalize(name);
-		Channel channel = this.channels.findByName(canonical).orElseGet(() -> create(canonical, false, user));
+		if (this.channels.findByName(canonical).isEmpty()) {
+			try {
+				this.transactions.executeWithoutResult(status -> create(canonical, false, user));
+			}
+			catch (RuntimeException createdConcurrently) {
+				// someone else created it between the look-up and the insert: join theirs
+			}
+		}
+		return this.transactions.execute(status -> joinExisting(user, canonical));
+	}
+
+	private String joinExisting(ChatUser user, String canonical) {
+		Channel channel = require(canonical);
 		if (channel.isPrivate() && !mayEnterPrivate(user, channel)) {
 			throw ChatException.forbidden("#" + canonical + " is private; you need an invitation.");
 		}

@@ -147,12 +147,13 @@ public class ChatSession implements CommandContext {
 		}
 	}
 
-	synchronized boolean isIdle() {
-		return !this.handling && this.waiting.isEmpty();
+	private synchronized boolean handledAll(long linesAssembled) {
+		return this.nextSequence >= linesAssembled && !this.handling && this.waiting.isEmpty();
 	}
 
-	boolean isQuiet() {
-		return isIdle() && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
+	/** Every one of the {@code linesAssembled} lines handled, no work pending, nothing left to write. */
+	boolean isQuiet(long linesAssembled) {
+		return handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
 	}
 
 	@Override

@@ -186,9 +186,9 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	}
 
 	@Override
-	public boolean isQuiet(String connectionId) {
+	public boolean isQuiet(String connectionId, long linesAssembled) {
 		ChatSession session = this.registry.get(connectionId);
-		return session == null || session.isQuiet();
+		return session == null || session.isQuiet(linesAssembled);
 	}
 
 	void shutdown() {

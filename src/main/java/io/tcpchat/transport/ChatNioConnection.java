@@ -21,10 +21,10 @@ class ChatNioConnection extends TcpNioConnection implements FrameSink {
 	private final HalfCloseGrace halfClose;
 
 	ChatNioConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
-			String factoryName, ConnectionHandler handler) {
+			String factoryName, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName);
 		this.socketChannel = socketChannel;
-		this.halfClose = new HalfCloseGrace(handler, this::bufferedInput);
+		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
 	}
 
 	@Override

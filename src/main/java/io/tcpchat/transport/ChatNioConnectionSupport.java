@@ -8,17 +8,17 @@ import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport
 
 class ChatNioConnectionSupport implements TcpNioConnectionSupport {
 
-	private final ConnectionHandler handler;
+	private final QuietCheck quiet;
 
-	ChatNioConnectionSupport(ConnectionHandler handler) {
-		this.handler = handler;
+	ChatNioConnectionSupport(QuietCheck quiet) {
+		this.quiet = quiet;
 	}
 
 	@Override
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		return new ChatNioConnection(socketChannel, lookupHost, applicationEventPublisher, connectionFactoryName,
-				this.handler);
+				this.quiet);
 	}
 
 }

@@ -39,10 +39,10 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 	private volatile Runnable onReady;
 
 	ChatNioSslConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
-			String factoryName, SSLEngine engine, ConnectionHandler handler) {
+			String factoryName, SSLEngine engine, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
 		this.engine = engine;
-		this.halfClose = new HalfCloseGrace(handler, this::bufferedInput);
+		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
 	}
 
 	@Override

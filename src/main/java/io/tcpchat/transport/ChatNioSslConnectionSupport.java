@@ -22,12 +22,12 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 
 	static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-	private final ConnectionHandler handler;
+	private final QuietCheck quiet;
 
 	private volatile Engines engines;
 
-	ChatNioSslConnectionSupport(ConnectionHandler handler, SslBundle bundle) {
-		this.handler = handler;
+	ChatNioSslConnectionSupport(QuietCheck quiet, SslBundle bundle) {
+		this.quiet = quiet;
 		this.engines = Engines.of(bundle);
 	}
 
@@ -39,7 +39,7 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		ChatNioSslConnection connection = new ChatNioSslConnection(socketChannel, lookupHost,
-				applicationEventPublisher, connectionFactoryName, this.engines.create(), this.handler);
+				applicationEventPublisher, connectionFactoryName, this.engines.create(), this.quiet);
 		connection.init();
 		return connection;
 	}

@@ -16,7 +16,10 @@ public interface ConnectionHandler {
 	/** The client stopped reading and its send queue is full. */
 	void overflowed(String connectionId);
 
-	/** True when nothing received is still being handled and nothing queued is still unwritten. */
-	boolean isQuiet(String connectionId);
+	/**
+	 * True when all {@code linesAssembled} lines the transport numbered so far have been handled, nothing is still
+	 * being handled, and nothing queued is still unwritten.
+	 */
+	boolean isQuiet(String connectionId, long linesAssembled);
 
 }

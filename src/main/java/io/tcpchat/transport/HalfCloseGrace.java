@@ -14,7 +14,7 @@ final class HalfCloseGrace {
 
 	static final long GRACE_MILLIS = 10_000;
 
-	private final ConnectionHandler handler;
+	private final QuietCheck quiet;
 
 	private final IntSupplier bufferedInput;
 
@@ -25,8 +25,8 @@ final class HalfCloseGrace {
 	/**
 	 * @param bufferedInput bytes read from the socket that the line assembler has not taken yet
 	 */
-	HalfCloseGrace(ConnectionHandler handler, IntSupplier bufferedInput) {
-		this.handler = handler;
+	HalfCloseGrace(QuietCheck quiet, IntSupplier bufferedInput) {
+		this.quiet = quiet;
 		this.bufferedInput = bufferedInput;
 	}
 
@@ -63,7 +63,7 @@ final class HalfCloseGrace {
 	}
 
 	private boolean isQuiet(String connectionId) {
-		return this.bufferedInput.getAsInt() == 0 && this.handler.isQuiet(connectionId);
+		return this.bufferedInput.getAsInt() == 0 && this.quiet.isQuiet(connectionId);
 	}
 
 }

@@ -25,6 +25,12 @@ class SequencingMessageMapper extends TcpMessageMapper {
 		return Map.of(SEQUENCE_HEADER, sequence);
 	}
 
+	/** How many lines of the connection have been numbered so far. */
+	long assembled(String connectionId) {
+		AtomicLong counter = this.counters.get(connectionId);
+		return (counter != null) ? counter.get() : 0;
+	}
+
 	void forget(String connectionId) {
 		this.counters.remove(connectionId);
 	}

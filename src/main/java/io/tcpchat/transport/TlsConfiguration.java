@@ -25,10 +25,10 @@ class TlsConfiguration {
 
 	@Bean
 	ChatNioSslConnectionSupport chatSslConnectionSupport(ChatProperties properties, SslBundles bundles,
-			SslBundleRegistry registry, ConnectionHandler handler) {
+			SslBundleRegistry registry, ConnectionHandler handler, SequencingMessageMapper chatMessageMapper) {
 		String name = properties.tls().bundle();
 		SslBundle bundle = ServerCertificate.bundle(name, bundles, registry, properties.dataDir());
-		ChatNioSslConnectionSupport support = new ChatNioSslConnectionSupport(handler, bundle);
+		ChatNioSslConnectionSupport support = new ChatNioSslConnectionSupport(QuietCheck.of(handler, chatMessageMapper), bundle);
 		bundles.addBundleUpdateHandler(name, (updated) -> {
 			support.use(updated);
 			ServerCertificate.describe("reloaded SSL bundle '" + name + "'", updated);

@@ -80,7 +80,7 @@ class TransportConfiguration {
 	TcpNioServerConnectionFactorySpec plainChatConnectionFactory(ChatProperties properties,
 			ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
-		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(handler), properties,
+		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(QuietCheck.of(handler, chatMessageMapper)), properties,
 				chatMessageMapper, chatReadExecutor);
 	}
 

@@ -222,4 +222,18 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 			.orElseThrow(() -> new AssertionError("#" + channel + " is not listed"));
 	}
 
+	@Test
+	void usersJoiningANewChannelAtOnceAllGetIn() {
+		String channel = "rush-" + uniqueName("c");
+		List<ChatClient> users = java.util.stream.IntStream.range(0, 6).mapToObj(i -> newUser(uniqueName("rush"))).toList();
+
+		users.forEach(user -> user.send("//join " + channel));
+
+		for (ChatClient user : users) {
+			JsonNode outcome = user.expect("reply", r -> r.path("command").asString().equals("join"));
+			assertThat(outcome.path("data").path("channel").asString()).isEqualTo(channel);
+		}
+		assertThat(users.get(0).command("//users #" + channel).path("data").path("users").size()).isEqualTo(6);
+	}
+
 }
