@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +36,12 @@ class MessageStore implements SmartLifecycle {
 	static final int MAX_QUEUED = 100_000;
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+
+	/**
+	 * Completes the futures of stored batches, in order, which runs their delivery; meanwhile the writer stores the
+	 * next batch. Delivering on the writer thread made the fan-out of one batch hold up the next commit.
+	 */
+	private ExecutorService completions;
 
 	private final MessageRepository messages;
 
@@ -88,16 +97,21 @@ class MessageStore implements SmartLifecycle {
 			log.warn("Could not store {} message(s): {}", batch.size(), ex.getMessage());
 			ChatException failure = new ChatException(ErrorCode.UNAVAILABLE,
 					"The message could not be stored (database unavailable); it was not sent.");
-			batch.forEach(p -> p.stored().completeExceptionally(failure));
+			List<Pending> failed = List.copyOf(batch);
+			this.completions.execute(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
 			return;
 		}
-		for (int i = 0; i < batch.size(); i++) {
-			batch.get(i).stored().complete(saved.get(i));
-		}
+		List<Pending> stored = List.copyOf(batch);
+		this.completions.execute(() -> {
+			for (int i = 0; i < stored.size(); i++) {
+				stored.get(i).stored().complete(saved.get(i));
+			}
+		});
 	}
 
 	@Override
 	public void start() {
+		this.completions = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("message-delivery-"));
 		this.running = true;
 		this.writer = new Thread(this::writeLoop, "message-store");
 		this.writer.start();
@@ -108,6 +122,8 @@ class MessageStore implements SmartLifecycle {
 		this.running = false;
 		try {
 			this.writer.join(TimeUnit.SECONDS.toMillis(30));
+			this.completions.shutdown();
+			this.completions.awaitTermination(30, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
