@@ -22,7 +22,8 @@ public record ChatProperties(
 		String nodeId,
 		@DefaultValue Keepalive keepalive,
 		@DefaultValue Limits limits,
-		@DefaultValue Security security) {
+		@DefaultValue Security security,
+		@DefaultValue Storage storage) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -58,6 +59,9 @@ public record ChatProperties(
 	}
 
 	public record Security(@DefaultValue("10") int bcryptStrength) {
+	}
+
+	public record Storage(@DefaultValue("500") int batchSize) {
 	}
 
 }

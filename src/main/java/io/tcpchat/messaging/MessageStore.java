@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import org.slf4j.Logger;
@@ -31,8 +32,6 @@ class MessageStore implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageStore.class);
 
-	static final int MAX_BATCH = 500;
-
 	static final int MAX_QUEUED = 100_000;
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
@@ -47,13 +46,16 @@ class MessageStore implements SmartLifecycle {
 
 	private final TransactionTemplate transactions;
 
+	private final int batchSize;
+
 	private volatile boolean running;
 
 	private Thread writer;
 
-	MessageStore(MessageRepository messages, TransactionTemplate transactions) {
+	MessageStore(MessageRepository messages, TransactionTemplate transactions, ChatProperties properties) {
 		this.messages = messages;
 		this.transactions = transactions;
+		this.batchSize = Math.max(1, properties.storage().batchSize());
 	}
 
 	CompletableFuture<StoredMessage> store(StoredMessage message) {
@@ -66,7 +68,7 @@ class MessageStore implements SmartLifecycle {
 	}
 
 	private void writeLoop() {
-		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		List<Pending> batch = new ArrayList<>(this.batchSize);
 		while (this.running || !this.queue.isEmpty()) {
 			try {
 				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
@@ -74,7 +76,7 @@ class MessageStore implements SmartLifecycle {
 					continue;
 				}
 				batch.add(first);
-				this.queue.drainTo(batch, MAX_BATCH - 1);
+				this.queue.drainTo(batch, this.batchSize - 1);
 				write(batch);
 			}
 			catch (InterruptedException ex) {
