@@ -2,15 +2,13 @@ package io.tcpchat.event;
 
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers events to this node's listeners, synchronously on the publishing thread. Replaced by the Redis bus
- * when {@code chat.cluster.enabled=true}.
+ * Delivers events to this node's listeners, synchronously on the publishing thread. A Redis bus is to replace it
+ * when {@code chat.cluster.enabled=true} (not built yet; see {@code config.ClusterSupport}).
  */
 @Component
-@ConditionalOnProperty(name = "chat.cluster.enabled", havingValue = "false", matchIfMissing = true)
 class InProcessEventBus implements ChatEventBus {
 
 	private final List<ChatEventListener> listeners;

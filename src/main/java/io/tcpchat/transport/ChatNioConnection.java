@@ -24,7 +24,7 @@ class ChatNioConnection extends TcpNioConnection implements FrameSink {
 			String factoryName, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName);
 		this.socketChannel = socketChannel;
-		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
+		this.halfClose = new HalfCloseGrace(quiet, this::inputStream);
 	}
 
 	@Override
@@ -66,15 +66,6 @@ class ChatNioConnection extends TcpNioConnection implements FrameSink {
 	public void close() {
 		this.halfClose.beforeClose(getConnectionId());
 		super.close();
-	}
-
-	private int bufferedInput() {
-		try {
-			return inputStream().available();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
 	}
 
 }

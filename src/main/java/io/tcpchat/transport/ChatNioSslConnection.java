@@ -42,7 +42,7 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 			String factoryName, SSLEngine engine, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
 		this.engine = engine;
-		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
+		this.halfClose = new HalfCloseGrace(quiet, this::inputStream);
 	}
 
 	@Override
@@ -106,15 +106,6 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 	public void close() {
 		this.halfClose.beforeClose(getConnectionId());
 		super.close();
-	}
-
-	private int bufferedInput() {
-		try {
-			return inputStream().available();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.tcpchat.transport;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Half-close: when the client shuts down its sending side (as {@code nc -N} does at end of input), Spring
@@ -16,18 +18,18 @@ final class HalfCloseGrace {
 
 	private final QuietCheck quiet;
 
-	private final IntSupplier bufferedInput;
+	private final Supplier<InputStream> input;
 
 	private volatile Thread readingThread;
 
 	private volatile boolean closing;
 
 	/**
-	 * @param bufferedInput bytes read from the socket that the line assembler has not taken yet
+	 * @param input the connection's pipe of bytes read from the socket that the line assembler has not taken yet
 	 */
-	HalfCloseGrace(QuietCheck quiet, IntSupplier bufferedInput) {
+	HalfCloseGrace(QuietCheck quiet, Supplier<InputStream> input) {
 		this.quiet = quiet;
-		this.bufferedInput = bufferedInput;
+		this.input = input;
 	}
 
 	void reading(Runnable readPacket) {
@@ -63,7 +65,16 @@ final class HalfCloseGrace {
 	}
 
 	private boolean isQuiet(String connectionId) {
-		return this.bufferedInput.getAsInt() == 0 && this.quiet.isQuiet(connectionId);
+		return bufferedInput() == 0 && this.quiet.isQuiet(connectionId);
+	}
+
+	private int bufferedInput() {
+		try {
+			return this.input.get().available();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
 	}
 
 }
