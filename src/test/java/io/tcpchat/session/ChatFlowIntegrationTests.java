@@ -38,4 +38,23 @@ class ChatFlowIntegrationTests extends ChatIntegrationTest {
 		client.expectClosed();
 	}
 
+	@Test
+	void ncWithHalfCloseGetsItsReplies() throws Exception {
+		boolean ncInstalled = new ProcessBuilder("sh", "-c", "command -v nc").start().waitFor() == 0;
+		if (!ncInstalled && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("nc (netcat-openbsd) is required in CI");
+		}
+		org.junit.jupiter.api.Assumptions.assumeTrue(ncInstalled, "nc is not installed: skipping the nc test");
+		Process nc = new ProcessBuilder("sh", "-c",
+				"printf '//format json\\n//help\\n' | nc -N 127.0.0.1 " + port())
+			.redirectErrorStream(true)
+			.start();
+
+		String output = new String(nc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+		assertThat(nc.waitFor()).isZero();
+		assertThat(output).contains("{\"type\":\"reply\",\"command\":\"format\"")
+			.contains("{\"type\":\"reply\",\"command\":\"help\"");
+	}
+
 }
