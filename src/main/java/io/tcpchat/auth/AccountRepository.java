@@ -14,6 +14,4 @@ interface AccountRepository extends Repository<Account, Long> {
 
 	void delete(Account account);
 
-	long count();
-
 }

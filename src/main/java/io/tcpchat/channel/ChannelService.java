@@ -248,12 +248,6 @@ public class ChannelService {
 			.toList();
 	}
 
-	@Transactional(readOnly = true)
-	public Optional<ChannelInfo> find(String name) {
-		String canonical = ChannelNames.normalize(name);
-		return all().stream().filter(c -> c.name().equals(canonical)).findFirst();
-	}
-
 	private Channel create(String canonical, boolean isPrivate, ChatUser owner) {
 		try {
 			return this.channels.save(new Channel(canonical, isPrivate, owner.name(), this.clock.instant()));

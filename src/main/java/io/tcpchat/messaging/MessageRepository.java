@@ -17,6 +17,4 @@ interface MessageRepository extends Repository<StoredMessage, Long> {
 	@Query("delete from StoredMessage m where m.channel = :channel")
 	int deleteByChannel(String channel);
 
-	long count();
-
 }

@@ -109,10 +109,6 @@ class ConnectionWriter implements Outbound {
 		return this.queued.get();
 	}
 
-	boolean isClosed() {
-		return this.closed;
-	}
-
 	void markClosed() {
 		this.closed = true;
 		this.queue.clear();
