@@ -1,5 +1,6 @@
 package io.tcpchat.channel;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ interface ChannelRepository extends Repository<Channel, Long> {
 	Optional<Channel> findByName(String name);
 
 	List<Channel> findAllByOrderByNameAsc();
+
+	List<Channel> findByIdInOrderByNameAsc(Collection<Long> ids);
 
 	Channel save(Channel channel);
 

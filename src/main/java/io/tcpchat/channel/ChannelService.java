@@ -220,11 +220,10 @@ public class ChannelService {
 			.stream()
 			.map(Membership::channelId)
 			.toList();
-		return this.channels.findAllByOrderByNameAsc()
-			.stream()
-			.filter(c -> ids.contains(c.id()))
-			.map(Channel::name)
-			.toList();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.channels.findByIdInOrderByNameAsc(ids).stream().map(Channel::name).toList();
 	}
 
 	/** Public channels and the private ones the user belongs to (admins see all). */
