@@ -22,8 +22,11 @@ public class SessionRegistry {
 
 	private final Map<String, Set<ChatSession>> byChannel = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> countByAddress = new ConcurrentHashMap<>();
+
 	void add(ChatSession session) {
 		this.byId.put(session.id(), session);
+		this.countByAddress.merge(session.remoteAddress(), 1, Integer::sum);
 	}
 
 	ChatSession get(String id) {
@@ -34,6 +37,8 @@ public class SessionRegistry {
 		ChatSession session = this.byId.remove(id);
 		if (session != null) {
 			unindex(session);
+			this.countByAddress.computeIfPresent(session.remoteAddress(),
+					(address, count) -> (count > 1) ? count - 1 : null);
 		}
 		return session;
 	}
@@ -81,8 +86,9 @@ public class SessionRegistry {
 		return this.byChannel.getOrDefault(channel, Set.of());
 	}
 
-	long countFrom(String remoteAddress) {
-		return this.byId.values().stream().filter(s -> remoteAddress.equals(s.remoteAddress())).count();
+	/** Sessions open from one address, without scanning them all on every connect. */
+	int countFrom(String remoteAddress) {
+		return this.countByAddress.getOrDefault(remoteAddress, 0);
 	}
 
 	private void addTo(String channel, ChatSession session) {
