@@ -22,8 +22,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The intended shape, checked in the spirit of Spring Modulith's verification: {@code transport} (bytes and lines)
- * -> {@code session} (connections, prompts, formats) -> {@code command} (registry and gate) -> the feature packages,
+ * The intended shape, checked in the spirit of Spring Modulith's verification: the listeners in {@code transport}
+ * (bytes and lines) meet the layer above only through the neutral seam {@code connection}; {@code session}
+ * (connections, prompts, formats) -> {@code command} (registry and gate) -> the feature packages,
  * each owning its entities and repositories. A feature uses another only through its public services and records.
  */
 @AnalyzeClasses(packages = "io.tcpchat", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -36,7 +37,7 @@ class ArchitectureTests {
 		.resideInAnyPackage(packages(FEATURES, "command"))
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage(packages("session", "transport"))
+		.resideInAnyPackage(packages("session", "transport", "connection"))
 		.because("features serve TCP and REST alike; connection handling belongs to session and transport");
 
 	@ArchTest
@@ -46,6 +47,22 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage(packages(FEATURES, "session", "command", "protocol"))
 		.because("transport turns bytes into lines and back; what lines mean is decided above it");
+
+	@ArchTest
+	static final ArchRule sessionKnowsNoListener = noClasses().that()
+		.resideInAPackage("io.tcpchat.session..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.tcpchat.transport..")
+		.because("sessions work the same over every listener; they see connections only through the seam");
+
+	@ArchTest
+	static final ArchRule seamDependsOnNothing = noClasses().that()
+		.resideInAPackage("io.tcpchat.connection..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages(FEATURES, "command", "session", "transport", "protocol", "event"))
+		.because("the seam between listeners and sessions knows neither side");
 
 	@ArchTest
 	static final ArchRule sharedKernelDependsOnNoLayer = noClasses().that()

@@ -3,6 +3,7 @@ package io.tcpchat.session;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.tcpchat.connection.Format;
 import io.tcpchat.protocol.ServerEvent;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Role;
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.connection.ConnectionInfo;
+import io.tcpchat.connection.Format;
+import io.tcpchat.connection.Outbound;
 import io.tcpchat.event.ChatEvent;
-import io.tcpchat.transport.Outbound;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,10 +54,9 @@ public class FanoutBenchmark {
 		for (int i = 0; i < this.members; i++) {
 			QueueOutbound outbound = new QueueOutbound();
 			this.outbounds.add(outbound);
-			ChatSession session = new ChatSession("c" + i, "127.0.0.1", "plain", Instant.now(), outbound, renderer,
-					(s, u) -> {
+			ChatSession session = new ChatSession(new ConnectionInfo("c" + i, "127.0.0.1", "plain", Format.JSON),
+					Instant.now(), outbound, renderer, (s, u) -> {
 					});
-			session.setFormat(Format.JSON);
 			session.loggedIn(new ChatUser("user" + i, java.util.Set.of(Role.USER), "#3366ff"), List.of("general"),
 					"general");
 			registry.add(session);

@@ -17,12 +17,14 @@ import io.tcpchat.command.Answer;
 import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.Prompt;
 import io.tcpchat.command.Reply;
+import io.tcpchat.connection.ConnectionInfo;
+import io.tcpchat.connection.Format;
+import io.tcpchat.connection.InboundLine;
+import io.tcpchat.connection.Outbound;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.protocol.ServerEvent;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
-import io.tcpchat.transport.InboundLine;
-import io.tcpchat.transport.Outbound;
 
 /**
  * The state of one connection: format, login, current channel, an open prompt, keepalive. Lines are handled one
@@ -46,7 +48,7 @@ public class ChatSession implements CommandContext {
 
 	private final Set<String> channels = ConcurrentHashMap.newKeySet();
 
-	private volatile Format format = Format.TEXT;
+	private volatile Format format;
 
 	private volatile ChatUser user;
 
@@ -75,11 +77,12 @@ public class ChatSession implements CommandContext {
 
 	private boolean handling;
 
-	ChatSession(String id, String remoteAddress, String listener, Instant connectedAt, Outbound outbound,
-			EventRenderer renderer, SessionHost host) {
-		this.id = id;
-		this.remoteAddress = remoteAddress;
-		this.listener = listener;
+	ChatSession(ConnectionInfo connection, Instant connectedAt, Outbound outbound, EventRenderer renderer,
+			SessionHost host) {
+		this.id = connection.id();
+		this.remoteAddress = connection.remoteAddress();
+		this.listener = connection.listener();
+		this.format = connection.initialFormat();
 		this.connectedAt = connectedAt;
 		this.outbound = outbound;
 		this.renderer = renderer;

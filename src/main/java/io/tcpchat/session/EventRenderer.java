@@ -2,6 +2,7 @@ package io.tcpchat.session;
 
 import java.nio.charset.StandardCharsets;
 
+import io.tcpchat.connection.Format;
 import io.tcpchat.protocol.ServerEvent;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;

@@ -10,6 +10,7 @@ import io.tcpchat.command.Arguments;
 import io.tcpchat.command.ChatCommand;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
+import io.tcpchat.connection.Format;
 import io.tcpchat.error.ChatException;
 
 /**

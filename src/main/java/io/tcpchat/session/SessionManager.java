@@ -16,9 +16,10 @@ import io.tcpchat.presence.OnlineUser;
 import io.tcpchat.presence.PresenceService;
 import io.tcpchat.protocol.ServerEvent;
 import io.tcpchat.session.ChatSession.OpenPrompt;
-import io.tcpchat.transport.ConnectionHandler;
-import io.tcpchat.transport.InboundLine;
-import io.tcpchat.transport.Outbound;
+import io.tcpchat.connection.ConnectionHandler;
+import io.tcpchat.connection.ConnectionInfo;
+import io.tcpchat.connection.InboundLine;
+import io.tcpchat.connection.Outbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,14 +78,13 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	}
 
 	@Override
-	public void opened(String connectionId, String remoteAddress, String listener, Outbound outbound) {
-		ChatSession session = new ChatSession(connectionId, remoteAddress, listener, this.clock.instant(), outbound,
-				this.renderer, this);
+	public void opened(ConnectionInfo connection, Outbound outbound) {
+		ChatSession session = new ChatSession(connection, this.clock.instant(), outbound, this.renderer, this);
 		if (this.shuttingDown) {
 			session.bye("shutdown");
 			return;
 		}
-		if (this.registry.countFrom(remoteAddress) >= this.properties.limits().connectionsPerIp()) {
+		if (this.registry.countFrom(connection.remoteAddress()) >= this.properties.limits().connectionsPerIp()) {
 			session.error(null, new ChatException(ErrorCode.RATE_LIMITED,
 					"Too many connections from your address (at most " + this.properties.limits().connectionsPerIp()
 							+ ")."));

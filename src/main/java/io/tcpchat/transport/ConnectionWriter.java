@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.tcpchat.connection.Outbound;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

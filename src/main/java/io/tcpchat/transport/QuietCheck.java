@@ -1,5 +1,7 @@
 package io.tcpchat.transport;
 
+import io.tcpchat.connection.ConnectionHandler;
+
 /**
  * Whether everything a connection sent so far has been handled and answered, for the half-close grace.
  */

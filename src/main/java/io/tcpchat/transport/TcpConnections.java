@@ -6,6 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.connection.ConnectionHandler;
+import io.tcpchat.connection.ConnectionInfo;
+import io.tcpchat.connection.Format;
+import io.tcpchat.connection.InboundLine;
 import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.context.event.EventListener;
@@ -57,8 +61,8 @@ class TcpConnections {
 				sink.blocksOnWrite() ? this.blockingWriters : this.writers, this.retries, this.sendQueueLimit,
 				() -> this.handler.overflowed(id));
 		this.writersById.put(id, writer);
-		this.handler.opened(id, ((TcpConnection) sink).getHostAddress(),
-				TransportConfiguration.listenerName(event.getConnectionFactoryName()), writer);
+		this.handler.opened(new ConnectionInfo(id, ((TcpConnection) sink).getHostAddress(),
+				TransportConfiguration.listenerName(event.getConnectionFactoryName()), Format.TEXT), writer);
 	}
 
 	@EventListener

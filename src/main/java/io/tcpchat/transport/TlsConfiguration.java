@@ -1,6 +1,7 @@
 package io.tcpchat.transport;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.connection.ConnectionHandler;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import io.tcpchat.connection.InboundLine;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;

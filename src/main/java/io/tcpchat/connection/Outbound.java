@@ -1,4 +1,4 @@
-package io.tcpchat.transport;
+package io.tcpchat.connection;
 
 /**
  * The way back to one client: whole frames queued without ever blocking the caller.

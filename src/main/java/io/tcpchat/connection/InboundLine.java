@@ -1,13 +1,13 @@
-package io.tcpchat.transport;
+package io.tcpchat.connection;
 
 /**
  * One line from a client, decoded and cleaned, or the marker for a line that was too long and discarded.
  */
 public record InboundLine(String text, boolean tooLong) {
 
-	static final InboundLine TOO_LONG = new InboundLine("", true);
+	public static final InboundLine TOO_LONG = new InboundLine("", true);
 
-	static InboundLine of(String text) {
+	public static InboundLine of(String text) {
 		return new InboundLine(text, false);
 	}
 

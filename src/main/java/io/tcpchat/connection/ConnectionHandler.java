@@ -1,13 +1,13 @@
-package io.tcpchat.transport;
+package io.tcpchat.connection;
 
 /**
- * What the transport tells the layer above about each connection. Calls for one connection may come from
+ * What a listener tells the layer above about each connection. Calls for one connection may come from
  * different threads; {@link #received} carries a per-connection sequence number so lines can be handled in
  * order.
  */
 public interface ConnectionHandler {
 
-	void opened(String connectionId, String remoteAddress, String listener, Outbound outbound);
+	void opened(ConnectionInfo connection, Outbound outbound);
 
 	void received(String connectionId, long sequence, InboundLine line);
 
