@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
@@ -15,12 +16,14 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Usernames;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
+import io.tcpchat.error.DuplicateKey;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,13 +86,14 @@ public class ChannelService {
 	 * Puts the user in the default channel if not yet there.
 	 * @return every channel the user is a member of, the default one first
 	 */
-	@Transactional
 	public List<String> channelsAtLogin(ChatUser user) {
-		addMember(require(this.defaultChannel), user);
-		List<String> names = new ArrayList<>(channelsOf(user.name()));
-		names.remove(this.defaultChannel);
-		names.add(0, this.defaultChannel);
-		return names;
+		return inTransactionAgainIfRaced(() -> {
+			addMember(require(this.defaultChannel), user);
+			List<String> names = new ArrayList<>(channelsOf(user.name()));
+			names.remove(this.defaultChannel);
+			names.add(0, this.defaultChannel);
+			return names;
+		});
 	}
 
 	/**
@@ -106,7 +110,24 @@ public class ChannelService {
 				// someone else created it between the look-up and the insert: join theirs
 			}
 		}
-		return this.transactions.execute(status -> joinExisting(user, canonical));
+		return inTransactionAgainIfRaced(() -> joinExisting(user, canonical));
+	}
+
+	/**
+	 * Runs {@code work} in a transaction, and once more if it collided with the same insert made at the same
+	 * moment (two sessions of a new user logging in at once, a double join): the second run finds the row and
+	 * has nothing left to do.
+	 */
+	private <T> T inTransactionAgainIfRaced(Supplier<T> work) {
+		try {
+			return this.transactions.execute(status -> work.get());
+		}
+		catch (DataAccessException ex) {
+			if (!DuplicateKey.isCause(ex)) {
+				throw ex;
+			}
+			return this.transactions.execute(status -> work.get());
+		}
 	}
 
 	private String joinExisting(ChatUser user, String canonical) {

@@ -45,6 +45,14 @@ class Ban {
 		this.expiresAt = expiresAt;
 	}
 
+	/** Reuses an expired ban's row for a new ban of the same user: one row per user, as the unique key says. */
+	void replace(String reason, String bannedBy, Instant createdAt, Instant expiresAt) {
+		this.reason = reason;
+		this.bannedBy = bannedBy;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+	}
+
 	boolean isActiveAt(Instant now) {
 		return this.expiresAt == null || now.isBefore(this.expiresAt);
 	}

@@ -20,6 +20,7 @@ import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class BanService implements LoginGuard {
 
 	public static final int MAX_REASON_LENGTH = 500;
+
+	/** The longest timed ban (3650 days); longer ones are meant as bans without expiry. */
+	public static final long MAX_DURATION_SECONDS = 3650L * 24 * 3600;
+
+	public static final Duration MAX_DURATION = Duration.ofSeconds(MAX_DURATION_SECONDS);
 
 	private final BanRepository bans;
 
@@ -60,20 +66,34 @@ public class BanService implements LoginGuard {
 		if (why.length() > MAX_REASON_LENGTH) {
 			throw ChatException.invalid("A reason has at most " + MAX_REASON_LENGTH + " characters.");
 		}
+		if (duration != null && (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0)) {
+			throw ChatException.invalid("A timed ban lasts from 1 second to " + MAX_DURATION.toDays()
+					+ " days; give no duration for a ban without expiry.");
+		}
 		Instant now = now();
-		Optional<Ban> existing = this.bans.findByUsernameKey(Usernames.key(target.name()));
-		if (existing.isPresent()) {
-			if (existing.get().isActiveAt(now)) {
-				throw ChatException.alreadyExists(target.name() + " is banned already.");
-			}
-			this.bans.delete(existing.get());
-		}
-		if (duration != null && (duration.isNegative() || duration.isZero())) {
-			throw ChatException.invalid("A ban lasts a positive time, or has no expiry.");
-		}
 		Instant expiresAt = (duration == null) ? null : now.plus(duration);
-		Ban ban = this.bans
-			.save(new Ban(target.name(), Usernames.key(target.name()), why, actor.name(), now, expiresAt));
+		String key = Usernames.key(target.name());
+		Optional<Ban> existing = this.bans.findByUsernameKey(key);
+		if (existing.isPresent() && existing.get().isActiveAt(now)) {
+			throw ChatException.alreadyExists(target.name() + " is banned already.");
+		}
+		Ban ban;
+		if (existing.isPresent()) {
+			// an expired ban stopped applying: the new one takes its row (deleting first would collide on the
+			// unique key, since the insert is flushed before the delete)
+			ban = existing.get();
+			ban.replace(why, actor.name(), now, expiresAt);
+		}
+		else {
+			ban = new Ban(target.name(), key, why, actor.name(), now, expiresAt);
+		}
+		try {
+			ban = this.bans.save(ban);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// another admin banned the same user at the same moment
+			throw ChatException.alreadyExists(target.name() + " is banned already.");
+		}
 		BanInfo info = ban.toInfo();
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
@@ -82,11 +102,15 @@ public class BanService implements LoginGuard {
 		return info;
 	}
 
-	@Transactional
+	/** Lifts a ban in force; an expired ban is not in force, so it is {@code not-found} (and its row goes). */
+	@Transactional(noRollbackFor = ChatException.class)
 	public void unban(ChatUser actor, String username) {
-		Ban ban = this.bans.findByUsernameKey(Usernames.key(username))
-			.filter(b -> b.isActiveAt(now()))
-			.orElseThrow(() -> ChatException.notFound(username + " is not banned."));
+		Optional<Ban> found = this.bans.findByUsernameKey(Usernames.key(username));
+		if (found.isEmpty() || !found.get().isActiveAt(now())) {
+			found.ifPresent(this.bans::delete);
+			throw ChatException.notFound(username + " is not banned.");
+		}
+		Ban ban = found.get();
 		this.bans.delete(ban);
 		this.audit.record(actor.name(), AuditAction.UNBAN, ban.toInfo().username(), null);
 	}

@@ -1,8 +1,10 @@
 package io.tcpchat.moderation;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.tcpchat.command.Access;
@@ -24,13 +26,21 @@ class ModerationCommands {
 		this.kicks = kicks;
 	}
 
-	@ChatCommand(name = "ban", usage = "<username> (reason)",
-			description = "Bans a user: their sessions end at once and they cannot log in.", access = Access.ADMIN,
-			restOfLine = true)
+	@ChatCommand(name = "ban", usage = "<username> (duration) (reason)",
+			description = "Bans a user: their sessions end at once and they cannot log in. A duration such as 10m, "
+					+ "2h or 7d makes the ban expire; without one it lasts until //unban.",
+			access = Access.ADMIN, restOfLine = true)
 	Reply ban(CommandContext context, Arguments arguments) {
-		BanInfo ban = this.bans.ban(context.requireUser(), arguments.get(0), arguments.optional(1).orElse(null), null);
-		return Reply.of("Banned " + ban.username() + ": " + ban.reason(),
-				Map.of("username", ban.username(), "reason", ban.reason()));
+		Optional<Duration> duration = arguments.optional(1).flatMap(BanDuration::leading);
+		String reason = duration.isPresent() ? arguments.optional(2).orElse(null)
+				: String.join(" ", arguments.values().subList(1, arguments.size()));
+		BanInfo ban = this.bans.ban(context.requireUser(), arguments.get(0), reason, duration.orElse(null));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("username", ban.username());
+		data.put("reason", ban.reason());
+		data.put("expiresAt", ban.expiresAt());
+		return Reply.of("Banned " + ban.username() + ": " + ban.reason()
+				+ ((ban.expiresAt() != null) ? " (until " + ban.expiresAt() + ")" : ""), data);
 	}
 
 	@ChatCommand(name = "unban", usage = "<username>", description = "Lifts a ban.", access = Access.ADMIN)

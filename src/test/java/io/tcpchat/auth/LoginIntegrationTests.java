@@ -1,5 +1,8 @@
 package io.tcpchat.auth;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,23 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		assertThat(loggedIn.path("user").asString()).isEqualTo(name);
 		assertThat(loggedIn.path("roles").valueStream().map(JsonNode::asString)).containsExactly("USER");
 		assertThat(loggedIn.path("channel").asString()).isEqualTo("general");
+	}
+
+	@Test
+	void aNewAccountLoggingInFromManyConnectionsAtOnceGetsInEverywhere() {
+		String name = uniqueName("rush");
+		assertThat(adminHttp().post("/api/users", "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}")
+			.status()).isEqualTo(201);
+		List<ChatClient> sessions = IntStream.range(0, 8).mapToObj(i -> connect().json()).toList();
+
+		sessions.forEach(session -> session.send("//login " + name + " " + PASSWORD));
+
+		for (ChatClient session : sessions) {
+			JsonNode answer = session.expectLine(line -> line.contains("\"logged-in\"") || line.contains("\"error\""))
+				.transform(ChatClient::parse);
+			assertThat(answer.path("type").asString()).as(answer.toString()).isEqualTo("logged-in");
+			assertThat(answer.path("channel").asString()).isEqualTo("general");
+		}
 	}
 
 	@Test

@@ -1,6 +1,13 @@
 package io.tcpchat.moderation;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
@@ -81,7 +88,78 @@ class ModerationIntegrationTests extends ChatIntegrationTest {
 
 		assertThat(admin.commandError("//ban " + uniqueName("ghost")).path("code").asString()).isEqualTo("not-found");
 		assertThat(admin.commandError("//ban admin").path("code").asString()).isEqualTo("invalid-argument");
-		assertThat(admin.commandError("//ban").path("text").asString()).contains("//ban <username> (reason)");
+		assertThat(admin.commandError("//ban").path("text").asString())
+			.contains("//ban <username> (duration) (reason)");
+	}
+
+	@Test
+	void aTimedBanOverTcpExpiresAndMalformedDurationsAreRefused() {
+		String target = uniqueName("timed");
+		newUser(target).close();
+		ChatClient admin = admin();
+		for (String duration : new String[] { "1.5h", "-5m", "10", "0m", "99999999999d", "3651d" }) {
+			JsonNode refused = admin.commandError("//ban " + target + " " + duration + " flooding");
+			assertThat(refused.path("code").asString()).as(duration).isEqualTo("invalid-argument");
+		}
+		assertThat(bannedNames(admin)).doesNotContain(target);
+
+		JsonNode reply = admin.command("//ban " + target + " 2h flooding   the channel");
+
+		assertThat(reply.path("data").path("reason").asString()).isEqualTo("flooding   the channel");
+		Instant expiresAt = Instant.parse(reply.path("data").path("expiresAt").asString());
+		assertThat(expiresAt).isBetween(Instant.now().plus(Duration.ofMinutes(119)),
+				Instant.now().plus(Duration.ofMinutes(121)));
+		admin.command("//unban " + target);
+		assertThat(admin.command("//ban " + target + " 2nd warning").path("data").path("reason").asString())
+			.isEqualTo("2nd warning");
+	}
+
+	@Test
+	void aNewBanReplacesAnExpiredOneAndUnbanOfAnExpiredBanIsNotFound() {
+		String carol = uniqueName("carol");
+		newUser(carol).close();
+		ChatClient admin = admin();
+		assertThat(adminHttp().post("/api/bans", "{\"username\":\"" + carol + "\",\"durationSeconds\":1}").status())
+			.isEqualTo(201);
+		assertThat(connect().json().commandError("//login " + carol + " " + PASSWORD).path("code").asString())
+			.isEqualTo("banned");
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(bannedNames(admin)).doesNotContain(carol));
+		connect().login(carol, PASSWORD).close();
+		assertThat(admin.commandError("//unban " + carol).path("code").asString()).isEqualTo("not-found");
+
+		assertThat(adminHttp().post("/api/bans", "{\"username\":\"" + carol + "\",\"durationSeconds\":1}").status())
+			.isEqualTo(201);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(bannedNames(admin)).doesNotContain(carol));
+		assertThat(admin.command("//ban " + carol + " x").path("data").path("reason").asString()).isEqualTo("x");
+		assertThat(banOf(admin, carol).path("expiresAt").isNull()).isTrue();
+		assertThat(adminHttp().post("/api/bans", "{\"username\":\"" + carol + "\"}").status()).isEqualTo(409);
+		assertThat(connect().json().commandError("//login " + carol + " " + PASSWORD).path("code").asString())
+			.isEqualTo("banned");
+	}
+
+	@Test
+	void concurrentBansOfOneUserGiveOneBanAndConflictsNeverAnOutage() throws Exception {
+		String target = uniqueName("raced");
+		newUser(target).close();
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				statuses.add(pool.submit(() -> adminHttp()
+					.post("/api/bans", "{\"username\":\"" + target + "\",\"reason\":\"race\"}")
+					.status()));
+			}
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answered).containsOnly(201, 409);
+			assertThat(answered).filteredOn(s -> s == 201).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test

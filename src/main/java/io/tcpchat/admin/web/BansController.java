@@ -8,6 +8,7 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.moderation.BanInfo;
 import io.tcpchat.moderation.BanService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -51,9 +52,13 @@ class BansController {
 		this.bans.unban(actor, username);
 	}
 
-	/** Without {@code durationSeconds} the ban has no expiry. */
+	/**
+	 * Without {@code durationSeconds} the ban has no expiry. A JSON whole number only: {@code 1.5} and
+	 * {@code "10"} are refused (strict coercion, see application.yml), and so is anything past the longest ban.
+	 */
 	record NewBan(@NotBlank String username, @Size(max = BanService.MAX_REASON_LENGTH) String reason,
-			@Positive Long durationSeconds) {
+			@Positive @Max(value = BanService.MAX_DURATION_SECONDS,
+					message = "must be at most {value} (3650 days); leave it out for a ban without expiry") Long durationSeconds) {
 	}
 
 }

@@ -95,6 +95,22 @@ class AdminApiProblemIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void banDurationsMustBeWholeJsonNumbersInRange() throws Exception {
+		String name = uniqueName("dur");
+		newUser(name);
+		for (String duration : new String[] { String.valueOf(Long.MAX_VALUE), "-5", "1.5", "\"10\"", "true",
+				"315360001" }) {
+			perform(post("/api/bans").content("{\"username\":\"" + name + "\",\"durationSeconds\":" + duration + "}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.code").value("invalid-argument"))
+				.andExpect(jsonPath("$.detail").value(containsString("durationSeconds")));
+		}
+		perform(post("/api/bans").content("{\"username\":\"" + name + "\",\"durationSeconds\":315360000}"))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
 	void deletingTheDefaultChannelIs409AndAnUnknownOne404() throws Exception {
 		perform(delete("/api/channels/general")).andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("The default channel #general cannot be deleted."));

@@ -58,7 +58,7 @@ class AdminApiSecurityIntegrationTests extends ChatIntegrationTest {
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Set-Cookie"))
 			.andExpect(jsonPath("$[?(@.name == 'ban')].adminOnly").value(hasItem(true)))
-			.andExpect(jsonPath("$[?(@.name == 'ban')].usage").value(hasItem("//ban <username> (reason)")))
+			.andExpect(jsonPath("$[?(@.name == 'ban')].usage").value(hasItem("//ban <username> (duration) (reason)")))
 			.andExpect(jsonPath("$[?(@.name == 'help')].adminOnly").value(hasItem(false)));
 	}
 
