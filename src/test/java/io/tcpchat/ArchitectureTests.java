@@ -73,6 +73,14 @@ class ArchitectureTests {
 		.because("configuration, the error catalogue, events and the wire model are shared by every layer");
 
 	@ArchTest
+	static final ArchRule textRulesDependOnNothing = noClasses().that()
+		.resideInAPackage("io.tcpchat.text..")
+		.should()
+		.dependOnClassesThat()
+		.resideOutsideOfPackages("io.tcpchat.text..", "java..")
+		.because("the text-cleaning rule is shared by every service and by the terminal client alike");
+
+	@ArchTest
 	static final ArchRule persistenceIsUsedOnlyByItsOwnFeature = classes().that()
 		.areAnnotatedWith(Entity.class)
 		.or()

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.text.ChatText;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -56,7 +57,7 @@ final class EventFormatter {
 		}
 		if (event instanceof ServerEvent.Broadcast b) {
 			AttributedStringBuilder line = timestamp(b.ts());
-			line.styled(BROADCAST, "[broadcast] " + b.from() + ": " + b.text());
+			line.styled(BROADCAST, "[broadcast] " + safe(b.from()) + ": " + safe(b.text()));
 			return line.toAttributedString();
 		}
 		if (event instanceof ServerEvent.Reply r) {
@@ -66,20 +67,21 @@ final class EventFormatter {
 			return error(e);
 		}
 		if (event instanceof ServerEvent.Join j) {
-			return membership(j.user() + " joined ", j.channel(), null);
+			return membership(safe(j.user()) + " joined ", j.channel(), null);
 		}
 		if (event instanceof ServerEvent.Part p) {
-			return membership(p.user() + " left ", p.channel(), p.reason());
+			return membership(safe(p.user()) + " left ", p.channel(), p.reason());
 		}
 		if (event instanceof ServerEvent.LoggedIn l) {
-			return notice("Logged in as " + l.user() + (isAdmin(l) ? " (admin)" : "")
-					+ ". You are in #" + l.channel() + ". //help lists the commands, Tab completes, //quit leaves.");
+			return notice("Logged in as " + safe(l.user()) + (isAdmin(l) ? " (admin)" : "") + ". You are in #"
+					+ safe(l.channel()) + ". //help lists the commands, Tab completes, //quit leaves.");
 		}
 		if (event instanceof ServerEvent.Welcome w) {
-			return notice("Connected to " + w.server() + " " + w.version() + " (node " + w.node() + ").");
+			return notice("Connected to " + safe(w.server()) + " " + safe(w.version()) + " (node " + safe(w.node())
+					+ ").");
 		}
 		if (event instanceof ServerEvent.Bye b) {
-			return notice("The server closed the session: " + b.reason());
+			return notice("The server closed the session: " + safe(b.reason()));
 		}
 		return null;
 	}
@@ -90,18 +92,18 @@ final class EventFormatter {
 
 	AttributedString message(ServerEvent.Message m) {
 		AttributedStringBuilder line = timestamp(m.ts());
-		line.styled(CHANNEL, "#" + m.channel()).append(' ');
+		line.styled(CHANNEL, "#" + safe(m.channel())).append(' ');
 		name(line, m.from(), m.color());
-		line.append(": ").append(m.text());
+		line.append(": ").append(safe(m.text()));
 		return line.toAttributedString();
 	}
 
 	private AttributedString dm(ServerEvent.Dm d, String me) {
 		AttributedStringBuilder line = timestamp(d.ts());
 		boolean mine = d.from().equalsIgnoreCase(String.valueOf(me));
-		line.styled(DM, mine ? "[dm to " + d.to() + "] " : "[dm] ");
+		line.styled(DM, mine ? "[dm to " + safe(d.to()) + "] " : "[dm] ");
 		name(line, d.from(), d.color());
-		line.append(": ").append(d.text());
+		line.append(": ").append(safe(d.text()));
 		return line.toAttributedString();
 	}
 
@@ -112,35 +114,35 @@ final class EventFormatter {
 			if (i > 0) {
 				lines.append('\n');
 			}
-			lines.styled(REPLY, "* ").append(parts[i]);
+			lines.styled(REPLY, "* ").append(safe(parts[i]));
 		}
 		return lines.toAttributedString();
 	}
 
 	private AttributedString error(ServerEvent.Error e) {
 		AttributedStringBuilder line = new AttributedStringBuilder();
-		line.styled(ERROR, "! ").styled(ERROR, e.text());
-		line.styled(FAINT, " (" + e.code() + ((e.command() != null) ? " in //" + e.command() : "") + ")");
+		line.styled(ERROR, "! ").styled(ERROR, safe(e.text()));
+		line.styled(FAINT, " (" + safe(e.code()) + ((e.command() != null) ? " in //" + safe(e.command()) : "") + ")");
 		return line.toAttributedString();
 	}
 
 	private AttributedString membership(String who, String channel, String reason) {
 		AttributedStringBuilder line = timestamp(this.clock.instant());
-		line.styled(FAINT, "-- " + who).styled(CHANNEL, "#" + channel);
-		if (reason != null && !reason.isBlank()) {
-			line.styled(FAINT, " (" + reason + ")");
+		line.styled(FAINT, "-- " + who).styled(CHANNEL, "#" + safe(channel));
+		if (ChatText.hasVisible(reason)) {
+			line.styled(FAINT, " (" + safe(reason) + ")");
 		}
 		return line.toAttributedString();
 	}
 
 	/** A line from the client itself: connection state, reconnects, hints. */
 	AttributedString notice(String text) {
-		return new AttributedStringBuilder().styled(NOTICE, "-- " + text).toAttributedString();
+		return new AttributedStringBuilder().styled(NOTICE, "-- " + safe(text)).toAttributedString();
 	}
 
 	/** A problem noticed by the client itself. */
 	AttributedString problem(String text) {
-		return new AttributedStringBuilder().styled(ERROR, "! " + text).toAttributedString();
+		return new AttributedStringBuilder().styled(ERROR, "! " + safe(text)).toAttributedString();
 	}
 
 	/** The chat input prompt, e.g. {@code #general> }. */
@@ -164,7 +166,31 @@ final class EventFormatter {
 		if (rgb != null) {
 			style = style.foreground(rgb[0], rgb[1], rgb[2]);
 		}
-		line.styled(style, name);
+		line.styled(style, safe(name));
+	}
+
+	/**
+	 * Server text as it may reach the terminal: one line, no control characters (so no escape sequence the
+	 * server, or anyone through it, sends is ever executed), no bidi overrides, no long blank runs. The server
+	 * cleans the same way ({@link ChatText}); the client does not rely on it.
+	 */
+	static String safe(String text) {
+		return ChatText.clean(text);
+	}
+
+	/**
+	 * The last guard before the terminal: removes any control character but the line breaks this formatter put
+	 * in itself, keeping the styles (which become escapes only when JLine renders them).
+	 */
+	static AttributedString printable(AttributedString lines) {
+		AttributedStringBuilder out = new AttributedStringBuilder(lines.length());
+		for (int i = 0; i < lines.length(); i++) {
+			char c = lines.charAt(i);
+			if (c == '\n' || !ChatText.isRemoved(c)) {
+				out.style(lines.styleAt(i)).append(c);
+			}
+		}
+		return out.toAttributedString();
 	}
 
 	static int[] rgb(String color) {

@@ -203,7 +203,7 @@ final class TerminalClient implements ClientSession.Screen {
 		if ("username".equals(open.prompt().field())) {
 			prefill = (this.session.lastUsername() != null) ? this.session.lastUsername() : this.options.user();
 		}
-		String text = open.prompt().text() + " ";
+		String text = EventFormatter.safe(open.prompt().text()) + " ";
 		this.shownPrompt = text;
 		this.shownSecret = secret;
 		String line;
@@ -234,7 +234,8 @@ final class TerminalClient implements ClientSession.Screen {
 
 	@Override
 	public void show(AttributedString lines) {
-		this.reader.printAbove(this.color ? lines.toAnsi(this.terminal) : lines.toString());
+		AttributedString printable = EventFormatter.printable(lines);
+		this.reader.printAbove(this.color ? printable.toAnsi(this.terminal) : printable.toString());
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.metrics.ChatMetrics;
+import io.tcpchat.text.ChatText;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
@@ -122,14 +123,16 @@ public class MessageService {
 		return (event instanceof ChatEvent.Broadcast) ? "broadcast" : "channel";
 	}
 
+	/** The text as it will be stored and shown: cleaned by the one rule ({@link ChatText}), then checked. */
 	private String requireText(String text) {
-		if (text == null || text.isBlank()) {
-			throw ChatException.invalid("An empty message is not sent.");
+		String body = ChatText.clean(text);
+		if (!ChatText.hasVisible(body)) {
+			throw ChatException.invalid("A message needs at least one visible character; it was not sent.");
 		}
-		if (text.length() > this.limits.maxMessageLength()) {
+		if (body.length() > this.limits.maxMessageLength()) {
 			throw ChatException.invalid("A message has at most " + this.limits.maxMessageLength() + " characters.");
 		}
-		return text;
+		return body;
 	}
 
 	private Instant now() {

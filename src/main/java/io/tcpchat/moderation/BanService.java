@@ -18,6 +18,7 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
+import io.tcpchat.text.ChatText;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -62,7 +63,7 @@ public class BanService implements LoginGuard {
 		if (Usernames.key(target.name()).equals(Usernames.key(actor.name()))) {
 			throw ChatException.invalid("You cannot ban yourself.");
 		}
-		String why = (reason == null || reason.isBlank()) ? "no reason given" : reason.strip();
+		String why = ChatText.hasVisible(reason) ? ChatText.clean(reason) : "no reason given";
 		if (why.length() > MAX_REASON_LENGTH) {
 			throw ChatException.invalid("A reason has at most " + MAX_REASON_LENGTH + " characters.");
 		}

@@ -8,6 +8,7 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.presence.PresenceService;
+import io.tcpchat.text.ChatText;
 
 import org.springframework.stereotype.Service;
 
@@ -38,8 +39,8 @@ public class KickService {
 		if (!this.presence.isOnline(name)) {
 			throw ChatException.notFound(name + " is not online.");
 		}
-		String why = (reason == null || reason.isBlank()) ? "kicked by " + actor.name()
-				: "kicked by " + actor.name() + ": " + reason.strip();
+		String why = ChatText.hasVisible(reason) ? "kicked by " + actor.name() + ": " + ChatText.clean(reason)
+				: "kicked by " + actor.name();
 		this.audit.record(actor.name(), AuditAction.KICK, name, why);
 		this.events.publish(new ChatEvent.SessionsTerminated(name, null, null, why));
 		return name;

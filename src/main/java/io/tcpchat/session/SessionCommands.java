@@ -12,6 +12,7 @@ import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
 import io.tcpchat.connection.Format;
 import io.tcpchat.error.ChatException;
+import io.tcpchat.text.ChatText;
 
 /**
  * Commands about the connection itself.
@@ -54,7 +55,8 @@ class SessionCommands {
 	@ChatCommand(name = "quit", usage = "(reason)", description = "Says goodbye and disconnects.",
 			access = Access.ANYONE, restOfLine = true)
 	void quit(ChatSession session, Arguments arguments) {
-		String reason = arguments.optional(0).map(r -> "quit: " + r).orElse("quit");
+		String reason = arguments.optional(0).filter(ChatText::hasVisible).map(r -> "quit: " + ChatText.clean(r))
+			.orElse("quit");
 		session.afterPendingWork(() -> session.bye(reason));
 	}
 

@@ -84,6 +84,36 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void nothingFromTheServerReachesTheTerminalAsAnEscapeSequenceOrASecondLine() {
+		String hostile = "x\n12:00:00 [#general] bob: fake\u001b]0;PWNED\u0007\u001b[2J\u202e";
+		for (ServerEvent event : new ServerEvent[] { new ServerEvent.Broadcast(3, NOON, "admin", hostile),
+				new ServerEvent.Message(1, NOON, "general", "bob\u001b[31m", "#3f7fe0", hostile),
+				new ServerEvent.Dm(2, NOON, "alice", "bob", null, hostile), new ServerEvent.Error("banned", hostile, null),
+				new ServerEvent.Bye(hostile), new ServerEvent.Part("dev", "carol", hostile) }) {
+			AttributedString shown = this.formatter.format(event, "bob");
+
+			assertThat(shown.toString()).as(event.toString()).doesNotContain("\u001b", "\u0007", "\n", "\u202e");
+			assertThat(shown.toAnsi(256, ForceMode.None)).as(event.toString()).doesNotContain("\u001b]", "\u0007",
+					"\u001b[2J");
+		}
+		assertThat(this.formatter.format(new ServerEvent.Reply("help", "one\u001b[2J\ntwo\u0007", null), "bob")
+			.toString()).isEqualTo("* one[2J\n* two");
+	}
+
+	@Test
+	void theLastGuardDropsControlCharactersButKeepsLinesAndStyles() {
+		AttributedString lines = new org.jline.utils.AttributedStringBuilder().append("a\u001b]0;x\u0007")
+			.styled(org.jline.utils.AttributedStyle.BOLD, "b")
+			.append("\nc\u009b")
+			.toAttributedString();
+
+		AttributedString printable = EventFormatter.printable(lines);
+
+		assertThat(printable.toString()).isEqualTo("a]0;xb\nc");
+		assertThat(printable.toAnsi(256, ForceMode.None)).contains("\u001b[1mb");
+	}
+
+	@Test
 	void unreadableColoursFallBackToBold() {
 		assertThat(EventFormatter.rgb("blue")).isNull();
 		assertThat(EventFormatter.rgb("#0A0b0C")).containsExactly(10, 11, 12);
