@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.tcpchat.text.ChatText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public class AuditLog {
 
 	static final int MAX_DETAIL_LENGTH = 1000;
 
+	private static final int LOGGED_DETAIL_LENGTH = 200;
+
 	private final AuditRepository entries;
 
 	private final Clock clock;
@@ -37,10 +40,11 @@ public class AuditLog {
 	public void record(String actor, AuditAction action, String target, String detail) {
 		String shortDetail = (detail != null && detail.length() > MAX_DETAIL_LENGTH)
 				? detail.substring(0, MAX_DETAIL_LENGTH - 3) + "..." : detail;
-		this.entries.save(new AuditEntry(this.clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
+		this.entries.save(new AuditEntry(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), actor,
 				action.label(), target, shortDetail));
-		log.info("{} {} {}{}", actor, action.label(), (target != null) ? target : "-",
-				(shortDetail != null) ? ": " + shortDetail : "");
+		// names and channels are valid ones by now, but details (reasons, broadcasts) are user text
+		log.info("{} {} {}{}", actor, action.label(), (target != null) ? ChatText.forLog(target, 60) : "-",
+				(shortDetail != null) ? ": " + ChatText.forLog(shortDetail, LOGGED_DETAIL_LENGTH) : "");
 	}
 
 	/** The latest entries, newest first. */

@@ -30,7 +30,7 @@ class AccountCommands {
 			description = "Creates an account and logs in (when registration is open).", access = Access.GUEST,
 			restOfLine = true)
 	void register(CommandContext context, Arguments arguments) {
-		context.completeLogin(this.accounts.register(arguments.get(0), arguments.get(1)));
+		context.completeLogin(this.accounts.register(arguments.get(0), arguments.get(1), context.remoteAddress()));
 	}
 
 	@ChatCommand(name = "passwd", description = "Changes your password; asks for the old and the new one.")

@@ -15,6 +15,9 @@ import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.metrics.ChatMetrics;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
+	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
@@ -38,6 +43,8 @@ public class AccountService {
 	private final ChatProperties properties;
 
 	private final LoginThrottle throttle;
+
+	private final RegistrationLimit registrations;
 
 	private final Clock clock;
 
@@ -53,13 +60,14 @@ public class AccountService {
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
-			ChatProperties properties, LoginThrottle throttle, Clock clock, AuditLog audit, ChatEventBus events,
-			ApplicationEventPublisher applicationEvents, ChatMetrics metrics) {
+			ChatProperties properties, LoginThrottle throttle, RegistrationLimit registrations, Clock clock,
+			AuditLog audit, ChatEventBus events, ApplicationEventPublisher applicationEvents, ChatMetrics metrics) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
 		this.properties = properties;
 		this.throttle = throttle;
+		this.registrations = registrations;
 		this.clock = clock;
 		this.audit = audit;
 		this.events = events;
@@ -82,10 +90,12 @@ public class AccountService {
 		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
 		if (account.isEmpty() || !matches) {
 			this.throttle.failed(username, address);
+			log.info("Login failed for {} from {}", account.isPresent() ? "'" + account.get().username() + "'"
+					: "an unknown name", address);
 			this.metrics.loginFailed(ErrorCode.BAD_CREDENTIALS.code());
 			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "Wrong username or password.");
 		}
-		this.throttle.succeeded(username);
+		this.throttle.succeeded(username, address);
 		ChatUser user = account.get().toUser();
 		try {
 			this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
@@ -98,14 +108,17 @@ public class AccountService {
 		return user;
 	}
 
-	/** Self-service registration, allowed only while registration is open. */
+	/**
+	 * Self-service registration, allowed only while registration is open, and only so often per address.
+	 * @param address the client's address as its connection reports it
+	 */
 	@Transactional
-	public ChatUser register(String username, String password) {
+	public ChatUser register(String username, String password, String address) {
 		if (!registrationOpen()) {
 			throw new ChatException(ErrorCode.REGISTRATION_CLOSED,
 					"Registration is closed; ask an admin for an account.");
 		}
-		return create(username, password, EnumSet.of(Role.USER));
+		return this.registrations.register(address, () -> create(username, password, EnumSet.of(Role.USER)));
 	}
 
 	/** Creates an account with the given roles (USER is always included). */
@@ -196,6 +209,15 @@ public class AccountService {
 	@Transactional(readOnly = true)
 	public Optional<Credentials> credentials(String username) {
 		return find(username).map(a -> new Credentials(a.username(), a.passwordHash(), a.roles()));
+	}
+
+	/**
+	 * A name someone gave, as it may be logged: quoted if it is an account's, else only "an unknown name" (it
+	 * may be a password typed into the username field, or text made to forge a log line).
+	 */
+	@Transactional(readOnly = true)
+	public String nameForLog(String username) {
+		return findUser(username).map(user -> "'" + user.name() + "'").orElse("an unknown name");
 	}
 
 	public boolean registrationOpen() {

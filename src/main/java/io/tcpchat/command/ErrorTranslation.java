@@ -3,6 +3,7 @@ package io.tcpchat.command;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.DuplicateKey;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.text.ChatText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public final class ErrorTranslation {
 			return ChatException.alreadyExists("Someone else did the same at the same moment; nothing was changed.");
 		}
 		if (failure instanceof DataAccessException || failure instanceof TransactionException) {
-			log.warn("Database unavailable: {}", failure.getMessage());
+			log.warn("Database unavailable: {}", ChatText.forLog(failure.getMessage(), 500));
 			return new ChatException(ErrorCode.UNAVAILABLE,
 					"The database is unavailable right now; nothing was changed. Try again shortly.");
 		}

@@ -55,7 +55,10 @@ public record ChatProperties(
 			@DefaultValue("true") boolean exemptAdmins, @DefaultValue("1MB") DataSize sendQueueBytes,
 			@DefaultValue("2000") int maxMessageLength, @DefaultValue("100") int historyMax,
 			@DefaultValue("100") int maxChannelsPerUser, @DefaultValue("10000") int maxMembersPerChannel,
-			@DefaultValue("5") int loginFailuresBeforeDelay, @DefaultValue("5m") Duration loginMaxDelay) {
+			@DefaultValue("5") int loginFailuresBeforeDelay, @DefaultValue("20") int loginFailuresPerAddress,
+			@DefaultValue("100") int loginFailuresPerAccount, @DefaultValue("30d") Duration loginKnownAddressTtl,
+			@DefaultValue("1s") Duration loginFirstDelay, @DefaultValue("5m") Duration loginMaxDelay,
+			@DefaultValue("3") int registrationsPerAddress, @DefaultValue("10m") Duration registrationWindow) {
 	}
 
 	public record Security(@DefaultValue("10") int bcryptStrength) {

@@ -78,7 +78,7 @@ class LoginConversation {
 			return;
 		}
 		try {
-			session.completeLogin(this.accounts.register(name, password));
+			session.completeLogin(this.accounts.register(name, password, session.remoteAddress()));
 		}
 		catch (ChatException ex) {
 			session.error("register", ex);

@@ -73,6 +73,47 @@ public final class ChatText {
 		return text.codePoints().anyMatch(c -> !isBlank(c) && !isInvisible(c) && !isRemoved(c) && !isLineBreakOrTab(c));
 	}
 
+	/**
+	 * User-supplied text as it may go into a log line: control characters, line breaks and bidi overrides
+	 * escaped ({@code \n}, {@code \u001b}, ...) so no text can start a forged log line, and cut to {@code max}
+	 * characters. Logs name users only when the name is an account's (a password typed into the username field
+	 * is not); this escapes whatever still goes in.
+	 */
+	public static String forLog(String text, int max) {
+		if (text == null) {
+			return "null";
+		}
+		StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 16);
+		int i = 0;
+		for (; i < text.length() && out.length() < max; i++) {
+			char c = text.charAt(i);
+			if (c == '\\') {
+				out.append("\\\\");
+			}
+			else if (c == '\n') {
+				out.append("\\n");
+			}
+			else if (c == '\r') {
+				out.append("\\r");
+			}
+			else if (isRemoved(c) || isLineBreakOrTab(c) || Character.isSurrogate(c) && !isPaired(text, i)) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return (i < text.length()) ? out + "...(" + (text.length() - i) + " more)" : out.toString();
+	}
+
+	private static boolean isPaired(String text, int i) {
+		char c = text.charAt(i);
+		if (Character.isHighSurrogate(c)) {
+			return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+		}
+		return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+	}
+
 	private static boolean isLineBreakOrTab(int c) {
 		return c == '\n' || c == '\r' || c == '\t' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028
 				|| c == 0x2029;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.tcpchat.client.ClientSession.Input;
-import io.tcpchat.client.ReconnectorTests.ManualClock;
+import io.tcpchat.support.ManualClock;
 import io.tcpchat.client.ReconnectorTests.ManualScheduler;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.AfterEach;
@@ -116,7 +116,7 @@ class ClientSessionTests {
 		assertThat(this.screen).contains("-- Connection lost (the server said shutdown). Reconnecting in 1.0 s...");
 		assertThat(this.session.awaitInput()).as("the user may keep typing").isEqualTo(Input.CHAT);
 
-		this.clock.now = this.clock.now.plusSeconds(5);
+		this.clock.advance(Duration.ofSeconds(5));
 		this.scheduler.runNext();
 		try (Peer second = new Peer(this.listener.accept())) {
 			second.expect("//format json");
@@ -153,7 +153,7 @@ class ClientSessionTests {
 			loginByPrompts(first);
 		}
 		await().until(() -> this.session.phase() == ClientSession.Phase.OFFLINE);
-		this.clock.now = this.clock.now.plusSeconds(30);
+		this.clock.advance(Duration.ofSeconds(30));
 		this.scheduler.runNext();
 		try (Peer second = new Peer(this.listener.accept())) {
 			second.expect("//format json");

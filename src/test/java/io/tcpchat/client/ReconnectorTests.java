@@ -2,17 +2,15 @@ package io.tcpchat.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 import io.tcpchat.client.Reconnector.State;
+import io.tcpchat.support.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,9 +83,9 @@ class ReconnectorTests {
 
 	@Test
 	void reportsHowLongTheClientWasOfflineOnceLoggedInAgain() {
-		this.clock.now = Instant.parse("2026-11-24T10:00:00Z");
+		this.clock.set(Instant.parse("2026-11-24T10:00:00Z"));
 		this.reconnector.connectionLost("reset");
-		this.clock.now = Instant.parse("2026-11-24T10:00:12Z");
+		this.clock.set(Instant.parse("2026-11-24T10:00:12Z"));
 		this.scheduler.runNext();
 		assertThat(this.reconnector.loggedIn()).isEqualTo(Duration.ofSeconds(12));
 		assertThat(this.reconnector.loggedIn()).isNull();
@@ -167,27 +165,6 @@ class ReconnectorTests {
 			if (task != null) {
 				task.run();
 			}
-		}
-
-	}
-
-	static final class ManualClock extends Clock {
-
-		Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
+import io.tcpchat.auth.AccountService;
 import io.tcpchat.presence.PresenceService;
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
@@ -22,11 +24,24 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "chat.limits.connections-per-ip=6", "chat.limits.messages-per-second=1",
 		"chat.limits.burst=3", "chat.limits.send-queue-bytes=64KB", "chat.limits.max-channels-per-user=2",
 		"chat.limits.max-members-per-channel=2", "chat.limits.max-message-length=2000",
-		"chat.limits.login-failures-before-delay=3" })
+		"chat.limits.login-failures-before-delay=3", "chat.limits.login-failures-per-account=10",
+		// a first wait longer than any test, so that a busy machine cannot let a guess through
+		"chat.limits.login-first-delay=10m", "chat.limits.login-max-delay=1h",
+		"chat.limits.registrations-per-address=3" })
 class LimitsIntegrationTests extends ChatIntegrationTest {
 
 	@Autowired
 	private PresenceService presence;
+
+	@Autowired
+	private AccountService accounts;
+
+	/** Created by an admin rather than registered: every test here connects from 127.0.0.1, which may register 3. */
+	@Override
+	protected ChatClient newUser(String name) {
+		this.accounts.create(name, PASSWORD, Set.of());
+		return connect().login(name, PASSWORD);
+	}
 
 	@Autowired
 	private SessionRegistry sessions;
@@ -77,7 +92,8 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 		slowSocket.setReceiveBufferSize(4096);
 		slowSocket.connect(new InetSocketAddress("127.0.0.1", port()));
 		ChatClient slow = new ChatClient(slowSocket);
-		slow.register(slowName, PASSWORD);
+		this.accounts.create(slowName, PASSWORD, Set.of());
+		slow.login(slowName, PASSWORD);
 		slow.pauseReading();
 		ChatClient reader = newUser(uniqueName("reader"));
 		ChatClient admin = admin();
@@ -115,10 +131,69 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 		guesser.send("//login " + name + " " + PASSWORD);
 
 		assertThat(guesser.expectError("rate-limited").path("text").asString()).contains("try again");
+		assertThat(http(name, PASSWORD).get("/api/users/online").status()).isEqualTo(429);
+	}
+
+	@Test
+	void anAttackerWithoutThePasswordCannotLockOutTheAdmin() {
+		admin().close();
+		ChatClient attacker = connectFrom("127.0.0.2").json();
 		for (int i = 0; i < 3; i++) {
-			assertThat(http("admin", "wrong-guess-" + i).get("/api/users/online").status()).isEqualTo(401);
+			attacker.send("//login admin wrong-" + i);
+			attacker.expectError("bad-credentials");
 		}
-		assertThat(adminHttp().get("/api/users/online").status()).isEqualTo(429);
+		for (int i = 0; i < 5; i++) {
+			attacker.send("//login admin wrong-" + i);
+			attacker.expectError("rate-limited");
+			assertThat(httpFrom("127.0.0.2", "admin", "wrong-" + i).get("/api/users/online").status()).isEqualTo(429);
+		}
+
+		connect().login("admin", ADMIN_PASSWORD);
+		assertThat(adminHttp().get("/api/users/online").status()).isEqualTo(200);
+
+		// guesses from many addresses pass the per-account limit: new addresses wait, the admin's own does not
+		for (int a = 11; a <= 12; a++) {
+			ChatClient guesser = connectFrom("127.0.0." + a).json();
+			for (int i = 0; i < 2; i++) {
+				guesser.send("//login admin wrong-" + i);
+				guesser.expectError("bad-credentials");
+			}
+			assertThat(httpFrom("127.0.0." + a, "admin", "wrong-3").get("/api/users/online").status()).isEqualTo(401);
+		}
+		assertThat(httpFrom("127.0.0.13", "admin", "wrong").get("/api/users/online").status()).isEqualTo(401);
+		ChatClient newcomer = connectFrom("127.0.0.15").json();
+		newcomer.send("//login admin " + ADMIN_PASSWORD);
+		newcomer.expectError("rate-limited");
+		assertThat(httpFrom("127.0.0.15", "admin", ADMIN_PASSWORD).get("/api/users/online").status()).isEqualTo(429);
+		connect().login("admin", ADMIN_PASSWORD);
+		assertThat(adminHttp().get("/api/users/online").status()).isEqualTo(200);
+	}
+
+	@Test
+	void registrationsPerAddressAreLimited() {
+		for (int i = 0; i < 3; i++) {
+			connectFrom("127.0.0.3").register(uniqueName("reg"), PASSWORD).close();
+		}
+
+		String refusedName = uniqueName("reg");
+		ChatClient byCommand = connectFrom("127.0.0.3").json();
+		JsonNode refused = byCommand.commandError("//register " + refusedName + " " + PASSWORD);
+		assertThat(refused.path("code").asString()).isEqualTo("rate-limited");
+		assertThat(refused.path("text").asString()).contains("new accounts");
+		ChatClient byPrompt = connectFrom("127.0.0.3").json();
+		byPrompt.expect("prompt", p -> p.path("field").asString().equals("username"));
+		byPrompt.send(refusedName).send(PASSWORD).send(PASSWORD);
+		assertThat(byPrompt.expectError("rate-limited").path("command").asString()).isEqualTo("register");
+		assertThat(this.accounts.findUser(refusedName)).isEmpty();
+
+		// refused registrations use up nothing; other addresses have their own allowance
+		String taken = uniqueName("reg");
+		connectFrom("127.0.0.4").register(taken, PASSWORD).close();
+		for (int i = 0; i < 3; i++) {
+			connectFrom("127.0.0.4").json().commandError("//register " + taken + " " + PASSWORD);
+		}
+		connectFrom("127.0.0.4").register(uniqueName("reg"), PASSWORD).close();
+		connectFrom("127.0.0.4").register(uniqueName("reg"), PASSWORD).close();
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package io.tcpchat.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,10 +29,21 @@ public final class AdminHttp {
 
 	private final String authorization;
 
+	/** The local address to send from; {@code null}: whatever the system picks. */
+	private final String localAddress;
+
+	private final int port;
+
 	public AdminHttp(int port, String username, String password) {
+		this(port, username, password, null);
+	}
+
+	public AdminHttp(int port, String username, String password, String localAddress) {
+		this.port = port;
 		this.baseUrl = "http://127.0.0.1:" + port;
 		this.authorization = (username != null) ? "Basic " + Base64.getEncoder()
 			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)) : null;
+		this.localAddress = localAddress;
 	}
 
 	public Response get(String path) {
@@ -48,6 +63,9 @@ public final class AdminHttp {
 	}
 
 	private Response send(String method, String path, BodyPublisher body) {
+		if (this.localAddress != null) {
+			return sendFromLocalAddress(method, path);
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
@@ -67,10 +85,35 @@ public final class AdminHttp {
 		}
 	}
 
-	public record Response(HttpResponse<String> raw) {
+	/**
+	 * A bodiless HTTP/1.1 request over a socket bound to {@link #localAddress} (Java 17's HttpClient cannot choose
+	 * its local address). Only the status is read.
+	 */
+	private Response sendFromLocalAddress(String method, String path) {
+		try (Socket socket = new Socket("127.0.0.1", this.port, InetAddress.getByName(this.localAddress), 0)) {
+			socket.setSoTimeout(30_000);
+			String request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\n"
+					+ ((this.authorization != null) ? "Authorization: " + this.authorization + "\r\n" : "")
+					+ "Connection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+			return new Response(null, Integer.parseInt(statusLine.split(" ")[1]));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public record Response(HttpResponse<String> raw, int rawStatus) {
+
+		Response(HttpResponse<String> raw) {
+			this(raw, raw.statusCode());
+		}
 
 		public int status() {
-			return this.raw.statusCode();
+			return this.rawStatus;
 		}
 
 		public String body() {

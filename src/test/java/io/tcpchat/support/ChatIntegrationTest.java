@@ -1,6 +1,8 @@
 package io.tcpchat.support;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +32,10 @@ import static org.awaitility.Awaitility.await;
 		properties = { "chat.tcp.port=0", "chat.tcp.bind-address=127.0.0.1", "chat.admin.username=admin",
 				"chat.admin.password=" + ChatIntegrationTest.ADMIN_PASSWORD, "chat.security.bcrypt-strength=4",
 				"chat.limits.connections-per-ip=1000",
-				// every test connects from 127.0.0.1: keep the per-address login throttle out of unrelated tests
-				"chat.limits.login-failures-before-delay=1000" })
+				// every test connects from 127.0.0.1: keep the login throttle and the registration limit out of
+				// unrelated tests (LimitsIntegrationTests has its own context to test them)
+				"chat.limits.login-failures-before-delay=1000", "chat.limits.login-failures-per-address=1000",
+				"chat.limits.login-failures-per-account=1000", "chat.limits.registrations-per-address=1000000" })
 @AutoConfigureMockMvc
 public abstract class ChatIntegrationTest {
 
@@ -86,6 +90,18 @@ public abstract class ChatIntegrationTest {
 		}
 	}
 
+	/** A new connection from another loopback address (e.g. 127.0.0.2), as if from another machine. */
+	protected ChatClient connectFrom(String localAddress) {
+		try {
+			ChatClient client = new ChatClient(new Socket("127.0.0.1", port(), InetAddress.getByName(localAddress), 0));
+			this.clients.add(client);
+			return client;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A fresh account's name, unique across the shared server. */
 	protected static String uniqueName(String base) {
 		return base + "_" + NAMES.incrementAndGet();
@@ -103,6 +119,11 @@ public abstract class ChatIntegrationTest {
 	/** Real HTTP requests to this server as {@code username} ({@code null}: without credentials). */
 	protected AdminHttp http(String username, String password) {
 		return new AdminHttp(this.httpPort, username, password);
+	}
+
+	/** HTTP requests as {@code username} from another loopback address (e.g. 127.0.0.2). */
+	protected AdminHttp httpFrom(String localAddress, String username, String password) {
+		return new AdminHttp(this.httpPort, username, password, localAddress);
 	}
 
 	protected AdminHttp adminHttp() {

@@ -12,13 +12,12 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic against the chat accounts: same names, same password hashes, same roles. An account refused by a
- * {@link LoginGuard} (a banned one) is locked here too.
+ * {@link LoginGuard} (a banned one) is locked here too. Not a bean: only {@link ThrottledAuthenticationProvider}
+ * uses it (as a bean, Spring Security would also warn at start-up that it goes unused).
  */
-@Component
 class AccountUserDetailsService implements UserDetailsService {
 
 	private final AccountService accounts;
@@ -33,7 +32,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	@Override
 	public UserDetails loadUserByUsername(String username) {
 		Credentials credentials = this.accounts.credentials(username)
-			.orElseThrow(() -> new UsernameNotFoundException("No account " + username));
+			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return User.withUsername(credentials.username())
 			.password(credentials.passwordHash())
 			.roles(credentials.roles().stream().map(Role::name).toArray(String[]::new))

@@ -1,8 +1,11 @@
 package io.tcpchat.admin.security;
 
+import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.LoginGuard;
 import io.tcpchat.auth.LoginThrottle;
 import io.tcpchat.error.ChatException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,9 +27,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
-	ThrottledAuthenticationProvider(AccountUserDetailsService accounts, PasswordEncoder passwordEncoder,
-			LoginThrottle throttle) {
-		this.passwords = new DaoAuthenticationProvider(accounts);
+	ThrottledAuthenticationProvider(AccountService accounts, ObjectProvider<LoginGuard> loginGuards,
+			PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+		this.passwords = new DaoAuthenticationProvider(new AccountUserDetailsService(accounts, loginGuards));
 		this.passwords.setPasswordEncoder(passwordEncoder);
 		this.throttle = throttle;
 	}
@@ -44,7 +47,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		}
 		try {
 			Authentication result = this.passwords.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(username, address);
 			return result;
 		}
 		catch (BadCredentialsException ex) {
