@@ -1,6 +1,9 @@
 package io.tcpchat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,11 +46,13 @@ class RestartIntegrationTests {
 	}
 
 	@Test
-	void everythingStoredSurvivesARestart(@TempDir Path dataDir) {
+	void everythingStoredSurvivesARestart(@TempDir Path tempDir) throws IOException {
 		TestDatabase.assumeAvailable();
+		Path dataDir = tempDir.resolve("not-yet").resolve("data");
 		Map<String, Object> storage = storage(dataDir);
 
 		start(storage);
+		assertOwnerOnly(dataDir);
 		connect().register("alice", PASSWORD);
 		ChatClient alice = connect().login("alice", PASSWORD);
 		ChatClient bob = connect().register("bob", PASSWORD);
@@ -97,6 +102,15 @@ class RestartIntegrationTests {
 			.isEqualTo("already-exists");
 	}
 
+	/** The data directory is created 0700 and the database files in it are 0600. */
+	private static void assertOwnerOnly(Path dataDir) throws IOException {
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+		if (!TestDatabase.mariadbSelected()) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("tcpchat.mv.db"))))
+				.isEqualTo("rw-------");
+		}
+	}
+
 	private static Map<String, Object> storage(Path dataDir) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("chat.data-dir", dataDir.toString());
@@ -117,6 +131,7 @@ class RestartIntegrationTests {
 		properties.put("chat.admin.password", ADMIN_PASSWORD);
 		properties.put("chat.security.bcrypt-strength", "4");
 		properties.put("chat.limits.connections-per-ip", "1000");
+		properties.put("chat.limits.registrations-per-address", "1000");
 		String[] args = properties.entrySet()
 			.stream()
 			.map(property -> "--" + property.getKey() + "=" + property.getValue())

@@ -23,7 +23,8 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 
 			Without --port, a server is started for the run (a child JVM from the same jar, fresh H2 database,
 			bcrypt strength 4, limits lifted) and stopped afterwards. With --port, the server at --host is used
-			(it must allow many connections per IP and a high message rate).
+			(it must allow many connections, registrations (chat.limits.registrations-per-address) and a high
+			message rate per IP).
 
 			  --clients N             logged-in clients (scenario default)
 			  --channels C            channels the clients are spread over

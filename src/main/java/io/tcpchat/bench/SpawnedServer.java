@@ -51,6 +51,8 @@ final class SpawnedServer implements AutoCloseable {
 				"--server.address=127.0.0.1", "--chat.data-dir=" + directory, "--chat.security.bcrypt-strength=4",
 				"--chat.limits.connections-per-ip=1000000", "--chat.limits.messages-per-second=1000000",
 				"--chat.limits.burst=1000000", "--chat.limits.login-timeout=300s",
+				// every load user registers from this one address
+				"--chat.limits.registrations-per-address=100000000",
 				"--chat.admin.password=bench-admin-password", "--logging.level.root=warn",
 				"--logging.level.io.tcpchat.transport.ChatListeners=info"));
 		command.addAll(options.serverArgs());

@@ -4,6 +4,7 @@ import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Usernames;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
@@ -36,6 +37,9 @@ public class KickService {
 	/** @return the stored spelling of the kicked user's name */
 	public String kick(ChatUser actor, String username, String reason) {
 		String name = this.accounts.requireUser(username).name();
+		if (Usernames.key(name).equals(Usernames.key(actor.name()))) {
+			throw ChatException.invalid("You cannot kick yourself; //quit leaves.");
+		}
 		if (!this.presence.isOnline(name)) {
 			throw ChatException.notFound(name + " is not online.");
 		}

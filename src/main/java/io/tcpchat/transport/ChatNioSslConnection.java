@@ -34,7 +34,12 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 
 	private final HalfCloseGrace halfClose;
 
+	private final SocketChannel socketChannel;
+
 	private volatile boolean handshakeFinished;
+
+	/** The handshake failed: nothing was read that needs replies, so the close need not wait. */
+	private volatile boolean handshakeFailed;
 
 	private volatile Runnable onReady;
 
@@ -42,6 +47,7 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 			String factoryName, SSLEngine engine, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
 		this.engine = engine;
+		this.socketChannel = socketChannel;
 		this.halfClose = new HalfCloseGrace(quiet, this::inputStream);
 	}
 
@@ -78,8 +84,11 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 			}
 			// Plaintext clients, old protocols, scanners, clients that distrust the certificate and hang up:
 			// Spring Integration would log an error with a stack trace for each. The channel is about to be
-			// closed, and Spring Integration closes a closed channel quietly.
+			// closed, and Spring Integration closes a closed channel quietly. The client hears why (a TLS
+			// alert such as protocol_version) and the connection closes at once, without the half-close grace.
 			log.debug("TLS with {} failed: {}", getHostAddress(), ex.getMessage());
+			this.handshakeFailed = true;
+			sendPendingAlert();
 			throw (ClosedChannelException) new ClosedChannelException().initCause(ex);
 		}
 		if (!this.handshakeFinished && firstHandshakeDone()) {
@@ -88,6 +97,22 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 			if (action != null) {
 				action.run();
 			}
+		}
+	}
+
+	/** After a failed handshake the engine holds the alert to send; one small non-blocking write, best effort. */
+	private void sendPendingAlert() {
+		try {
+			this.engine.closeOutbound();
+			ByteBuffer alert = ByteBuffer.allocate(this.engine.getSession().getPacketBufferSize());
+			this.engine.wrap(ByteBuffer.allocate(0), alert);
+			alert.flip();
+			if (alert.hasRemaining()) {
+				this.socketChannel.write(alert);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// the client is gone or the engine has nothing to say: the close tells it enough
 		}
 	}
 
@@ -104,7 +129,9 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 
 	@Override
 	public void close() {
-		this.halfClose.beforeClose(getConnectionId());
+		if (!this.handshakeFailed) {
+			this.halfClose.beforeClose(getConnectionId());
+		}
 		super.close();
 	}
 

@@ -15,8 +15,9 @@ import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport
 
 /**
  * Creates the TLS listener's connections from the current SSL bundle: TLS 1.2 and 1.3 only (narrowed further if
- * the bundle's options say so), the bundle's ciphers if it names any. {@link #use(SslBundle)} swaps the bundle
- * when its files are reloaded; connections already open keep theirs.
+ * the bundle's options say so); the bundle's ciphers if it names any, else only AEAD suites with forward secrecy
+ * (every TLS 1.3 suite; for TLS 1.2 ECDHE or DHE with AES-GCM or ChaCha20-Poly1305: no CBC, no SHA-1).
+ * {@link #use(SslBundle)} swaps the bundle when its files are reloaded; connections already open keep theirs.
  */
 class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 
@@ -44,6 +45,14 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 		return connection;
 	}
 
+	/** A TLS 1.3 suite, or a TLS 1.2 AEAD suite with an ephemeral key exchange (the renegotiation signal stays). */
+	static boolean isModern(String suite) {
+		boolean tls13 = suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_");
+		boolean forwardSecret = suite.startsWith("TLS_ECDHE_") || suite.startsWith("TLS_DHE_");
+		boolean aead = suite.contains("_GCM_") || suite.contains("_CHACHA20_POLY1305_");
+		return tls13 || (forwardSecret && aead) || suite.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV");
+	}
+
 	private record Engines(SSLContext context, String[] protocols, String[] ciphers) {
 
 		static Engines of(SslBundle bundle) {
@@ -59,16 +68,18 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 				throw new IllegalStateException("The TLS listener serves only " + PROTOCOLS
 						+ ", but the SSL bundle enables " + Arrays.toString(options.getEnabledProtocols()));
 			}
-			return new Engines(context, protocols, options.getCiphers());
+			String[] ciphers = (options.getCiphers() != null) ? options.getCiphers()
+					: Arrays.stream(context.getDefaultSSLParameters().getCipherSuites())
+						.filter(ChatNioSslConnectionSupport::isModern)
+						.toArray(String[]::new);
+			return new Engines(context, protocols, ciphers);
 		}
 
 		SSLEngine create() {
 			SSLEngine engine = this.context.createSSLEngine();
 			engine.setUseClientMode(false);
 			engine.setEnabledProtocols(this.protocols);
-			if (this.ciphers != null) {
-				engine.setEnabledCipherSuites(this.ciphers);
-			}
+			engine.setEnabledCipherSuites(this.ciphers);
 			return engine;
 		}
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import io.tcpchat.config.DataDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +66,14 @@ final class SelfSignedCertificate {
 	}
 
 	private static void create(Path file) throws IOException {
-		Files.createDirectories(file.getParent());
+		DataDirectory.createOwnerOnly(file.getParent());
 		Path partial = file.resolveSibling(FILE_NAME + ".partial");
 		Files.deleteIfExists(partial);
 		run(List.of(keytool(), "-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1",
 				"-sigalg", "SHA256withECDSA", "-validity", "3650", "-dname", "CN=" + commonName(), "-ext",
 				"SAN=" + subjectAlternativeNames(), "-storetype", "PKCS12", "-keystore", partial.toString(),
 				"-storepass", PASSWORD, "-keypass", PASSWORD));
-		ownerOnly(partial);
+		DataDirectory.restrictToOwner(partial);
 		Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
 		log.info("Generated a self-signed TLS certificate in {}", file);
 	}
@@ -100,15 +100,6 @@ final class SelfSignedCertificate {
 		}
 		finally {
 			process.destroy();
-		}
-	}
-
-	private static void ownerOnly(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException ex) {
-			// not a POSIX file system: keep the default permissions
 		}
 	}
 

@@ -177,6 +177,17 @@ class ModerationIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void adminsCannotKickThemselvesAndTheirSessionsStay() {
+		ChatClient admin = admin();
+
+		JsonNode refused = admin.commandError("//kick ADMIN testing");
+
+		assertThat(refused.path("code").asString()).isEqualTo("invalid-argument");
+		assertThat(refused.path("text").asString()).contains("yourself");
+		assertThat(admin.command("//whoami").path("data").path("user").asString()).isEqualTo("admin");
+	}
+
+	@Test
 	void kickingSomeoneOfflineIsRefused() {
 		String target = uniqueName("away");
 		newUser(target).send("//quit").expectClosed();

@@ -134,7 +134,7 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
-	void tls11IsRefused() throws Exception {
+	void tls11IsRefusedWithAnAlertAtOnce() throws Exception {
 		OpenSsl.assumeInstalled();
 		// security level 0: without it OpenSSL 3 itself refuses TLS 1.1, and the test would prove nothing
 		String[] allowOld = { "-cipher", "DEFAULT:@SECLEVEL=0" };
@@ -142,19 +142,41 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 		this.opened.add(control);
 		assertThat(control.awaitExit()).as("TLS 1.2 with the same options: %s", control.output()).isZero();
 
-		OpenSsl old = OpenSsl.sClient(this.listeners.port("tls"), concat(allowOld, "-tls1_1"));
-		this.opened.add(old);
-		assertThat(old.awaitExit()).as("TLS 1.1: %s", old.output()).isNotZero();
-		assertThat(old.output()).contains("Cipher is (NONE)");
+		for (String old : new String[] { "-tls1_1", "-tls1" }) {
+			OpenSsl client = OpenSsl.sClient(this.listeners.port("tls"), concat(allowOld, old));
+			this.opened.add(client);
+			// s_client's input stays open: only the server can end this, and it must not wait for the grace
+			assertThat(client.awaitExitWithin(Duration.ofMillis(HalfCloseGrace.GRACE_MILLIS / 2))).as(old).isNotZero();
+			assertThat(client.output()).as(old).contains("Cipher is (NONE)").contains("alert protocol version");
+		}
 	}
 
 	@Test
-	void plainTextOnTheTlsPortIsClosed() throws Exception {
+	void tls12OffersOnlyAeadSuitesWithForwardSecrecy() throws Exception {
+		OpenSsl.assumeInstalled();
+		for (String weak : new String[] { "ECDHE-ECDSA-AES128-SHA", "ECDHE-ECDSA-AES256-SHA384",
+				"ECDHE-ECDSA-AES128-SHA256" }) {
+			OpenSsl client = OpenSsl.sClient(this.listeners.port("tls"), "-tls1_2", "-cipher", weak);
+			this.opened.add(client);
+			assertThat(client.awaitExit()).as(weak + ": " + client.output()).isNotZero();
+			assertThat(client.output()).as(weak).contains("Cipher is (NONE)");
+		}
+		OpenSsl strong = OpenSsl.sClient(this.listeners.port("tls"), "-tls1_2");
+		this.opened.add(strong);
+		assertThat(strong.awaitExit()).as(strong.output()).isZero();
+		assertThat(strong.output()).containsPattern("Cipher is ECDHE-ECDSA-(AES(128|256)-GCM-SHA(256|384)|CHACHA20-POLY1305)");
+		assertThat(ChatNioSslConnectionSupport.isModern("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256")).isFalse();
+		assertThat(ChatNioSslConnectionSupport.isModern("TLS_RSA_WITH_AES_128_GCM_SHA256")).isFalse();
+		assertThat(ChatNioSslConnectionSupport.isModern("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")).isTrue();
+	}
+
+	@Test
+	void plainTextOnTheTlsPortIsClosedAtOnce() throws Exception {
 		Socket socket = new Socket("127.0.0.1", this.listeners.port("tls"));
 		this.opened.add(socket);
 		socket.getOutputStream().write("//format json\n//help\n".getBytes(StandardCharsets.UTF_8));
 
-		assertClosedWithin(socket, Duration.ofSeconds(10));
+		assertClosedWithin(socket, Duration.ofMillis(HalfCloseGrace.GRACE_MILLIS / 2));
 	}
 
 	@Test
@@ -313,6 +335,14 @@ class TlsIntegrationTests extends ChatIntegrationTest {
 				}
 			}
 			throw new AssertionError("openssl s_client printed no matching line; output:\n" + this.output);
+		}
+
+		/** Waits for the exit code with the input left open, so that only the server can end the connection. */
+		int awaitExitWithin(Duration limit) throws InterruptedException {
+			assertThat(this.process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)).as("openssl exits within %s: %s",
+					limit, this.output).isTrue();
+			this.reader.join(5000);
+			return this.process.exitValue();
 		}
 
 		/** Ends the input (s_client then closes the connection) and waits for the exit code. */
