@@ -47,11 +47,17 @@ public class AuditLog {
 				(shortDetail != null) ? ": " + ChatText.forLog(shortDetail, LOGGED_DETAIL_LENGTH) : "");
 	}
 
-	/** The latest entries, newest first. */
+	/**
+	 * The latest entries, newest first.
+	 * @param limit how many, at most {@link #MAX_LIMIT}
+	 * @param before only entries with a smaller id (the next page), or {@code null} for the newest
+	 */
 	@Transactional(readOnly = true)
-	public List<AuditRecord> recent(int limit) {
-		int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
-		return this.entries.findAllByOrderByIdDesc(Limit.of(bounded)).stream().map(AuditEntry::toRecord).toList();
+	public List<AuditRecord> recent(int limit, Long before) {
+		Limit bounded = Limit.of(Math.max(1, Math.min(limit, MAX_LIMIT)));
+		List<AuditEntry> page = (before == null) ? this.entries.findAllByOrderByIdDesc(bounded)
+				: this.entries.findByIdLessThanOrderByIdDesc(before, bounded);
+		return page.stream().map(AuditEntry::toRecord).toList();
 	}
 
 }

@@ -11,4 +11,6 @@ interface AuditRepository extends Repository<AuditEntry, Long> {
 
 	List<AuditEntry> findAllByOrderByIdDesc(Limit limit);
 
+	List<AuditEntry> findByIdLessThanOrderByIdDesc(long id, Limit limit);
+
 }

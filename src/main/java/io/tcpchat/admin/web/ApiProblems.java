@@ -18,14 +18,18 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as an RFC 9457 problem detail. Refusals of the chat rules keep their catalogue status and carry
- * their code, as over TCP.
+ * Every HTTP error as an RFC 9457 problem detail: refusals of the chat rules keep their catalogue status and carry
+ * their code, as over TCP; Spring MVC's own (404 for an unknown path, 405, 415, ...) are problem details too, for
+ * every handler, the Actuator's and the static resources' included (so Spring Boot's global problem-details
+ * handler, which backs off for this one, is not needed). What fails before Spring MVC reaches
+ * {@link ProblemErrorController}.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ChatException.class)
@@ -56,6 +60,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.collect(Collectors.joining("; "));
 		ProblemDetail problem = ex.getBody();
 		problem.setDetail(detail.isEmpty() ? "The request body is invalid." : detail);
+		problem.setProperty("code", "invalid-argument");
+		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/** A query or path parameter out of its range, e.g. {@code limit=0} on the audit trail. */
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
+			.sorted()
+			.collect(Collectors.joining("; "));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				detail.isEmpty() ? "A parameter is invalid." : detail);
 		problem.setProperty("code", "invalid-argument");
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
@@ -97,6 +118,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			return "one of " + java.util.Arrays.toString(type.getEnumConstants());
 		}
 		return "a JSON value of type " + type.getSimpleName();
+	}
+
+	/** Whatever Spring MVC refuses as a bad request (a malformed parameter, say) carries our code too. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem && status.value() == 400
+				&& (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+			problem.setProperty("code", "invalid-argument");
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	private static String describe(FieldError error) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.moderation.BanInfo;
 import io.tcpchat.moderation.BanService;
@@ -40,6 +41,9 @@ class BansController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
+	@ApiResponse(responseCode = "409", description = "The user is banned already (code already-exists)")
 	ResponseEntity<BanInfo> ban(ChatUser actor, @Valid @RequestBody NewBan request) {
 		Duration duration = (request.durationSeconds() != null) ? Duration.ofSeconds(request.durationSeconds()) : null;
 		BanInfo ban = this.bans.ban(actor, request.username(), request.reason(), duration);
@@ -48,6 +52,7 @@ class BansController {
 
 	@DeleteMapping("/{username}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ApiResponse(responseCode = "404", description = "The user is not banned (code not-found)")
 	void unban(ChatUser actor, @PathVariable String username) {
 		this.bans.unban(actor, username);
 	}

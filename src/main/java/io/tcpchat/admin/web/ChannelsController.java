@@ -3,6 +3,7 @@ package io.tcpchat.admin.web;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.ChannelInfo;
 import io.tcpchat.channel.ChannelService;
@@ -33,6 +34,8 @@ class ChannelsController {
 	/** No confirmation prompt here: the DELETE is the confirmation. */
 	@DeleteMapping("/{name}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ApiResponse(responseCode = "404", description = "No such channel (code not-found)")
+	@ApiResponse(responseCode = "409", description = "The default channel cannot be deleted (code forbidden)")
 	void delete(ChatUser actor, @PathVariable String name) {
 		this.channels.delete(actor, name);
 	}

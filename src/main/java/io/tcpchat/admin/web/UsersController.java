@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Passwords;
@@ -70,6 +71,8 @@ class UsersController {
 	}
 
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@ApiResponse(responseCode = "409", description = "The name is taken (code already-exists)")
 	ResponseEntity<UserView> create(ChatUser actor, @Valid @RequestBody NewUser request) {
 		ChatUser created = this.accounts.create(actor, request.username(), request.password(),
 				(request.roles() != null) ? request.roles() : Set.of());
@@ -79,12 +82,14 @@ class UsersController {
 
 	@DeleteMapping("/{username}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
 	void delete(ChatUser actor, @PathVariable String username) {
 		this.accounts.delete(actor, username);
 	}
 
 	@PutMapping("/{username}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
 	void resetPassword(ChatUser actor, @PathVariable String username, @Valid @RequestBody NewPassword request) {
 		this.accounts.resetPassword(actor, username, request.password());
 	}

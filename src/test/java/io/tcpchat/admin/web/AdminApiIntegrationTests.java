@@ -164,6 +164,29 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void theAuditTrailPagesBackwardsWithMillisecondTimesAndRefusesBadLimits() {
+		for (int i = 0; i < 3; i++) {
+			adminHttp().post("/api/broadcast", "{\"message\":\"page " + i + "\"}");
+		}
+
+		JsonNode first = adminHttp().get("/api/audit?limit=2").json();
+		long lastId = first.get(1).path("id").asLong();
+		JsonNode next = adminHttp().get("/api/audit?limit=2&before=" + lastId).json();
+
+		assertThat(first.get(0).path("detail").asString()).isEqualTo("page 2");
+		assertThat(first.get(1).path("detail").asString()).isEqualTo("page 1");
+		assertThat(next.get(0).path("detail").asString()).isEqualTo("page 0");
+		assertThat(next.get(0).path("id").asLong()).isLessThan(lastId);
+		assertThat(first.get(0).path("at").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
+		for (String bad : new String[] { "limit=0", "limit=501", "limit=-3", "limit=ten", "before=0" }) {
+			Response refused = adminHttp().get("/api/audit?" + bad);
+			assertThat(refused.status()).as(bad).isEqualTo(400);
+			assertThat(refused.contentType()).as(bad).startsWith("application/problem+json");
+			assertThat(refused.json().path("code").asString()).as(bad).isEqualTo("invalid-argument");
+		}
+	}
+
+	@Test
 	void prometheusCarriesTheChatMeters() {
 		ChatClient client = newUser(uniqueName("ivy"));
 		client.send("metrics please");

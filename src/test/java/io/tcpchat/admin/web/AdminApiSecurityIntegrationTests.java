@@ -1,12 +1,18 @@
 package io.tcpchat.admin.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -108,6 +114,44 @@ class AdminApiSecurityIntegrationTests extends ChatIntegrationTest {
 		this.mvc.perform(get("/actuator/metrics/chat.connections.open").with(httpBasic("admin", ADMIN_PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.name").value("chat.connections.open"));
+	}
+
+	@Test
+	void theApiDescriptionShowsRealParametersAndEveryAnswerAndNoEchoedHost() throws Exception {
+		String body = this.mvc.perform(get("/v3/api-docs").with(request -> {
+			request.setServerName("evil.example");
+			request.addHeader("Host", "evil.example");
+			return request;
+		})).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		JsonNode docs = ChatClient.parse(body);
+
+		assertThat(docs.path("servers").findValuesAsString("url")).containsExactly("/");
+		assertThat(body).doesNotContain("evil.example");
+		List<String> operations = new ArrayList<>();
+		docs.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+			String name = operation.getKey().toUpperCase() + " " + path.getKey();
+			operations.add(name);
+			JsonNode responses = operation.getValue().path("responses");
+			assertThat(operation.getValue().path("parameters").findValuesAsString("name")).as(name)
+				.doesNotContain("actor");
+			assertThat(responses.has("401") && responses.has("403")).as(name).isTrue();
+			responses.properties()
+				.stream()
+				.filter(response -> response.getKey().startsWith("4"))
+				.forEach(response -> assertThat(response.getValue().path("content").has("application/problem+json"))
+					.as(name + " " + response.getKey())
+					.isTrue());
+		}));
+		assertThat(operations).hasSize(13);
+		JsonNode paths = docs.path("paths");
+		assertThat(paths.path("/api/users").path("post").path("responses").propertyNames()).contains("201", "400",
+				"409").doesNotContain("200");
+		assertThat(paths.path("/api/bans").path("post").path("responses").propertyNames()).contains("201", "400",
+				"404", "409").doesNotContain("200");
+		assertThat(paths.path("/api/bans/{username}").path("delete").path("responses").propertyNames())
+			.contains("204", "404");
+		assertThat(paths.path("/api/channels/{name}").path("delete").path("responses").propertyNames())
+			.contains("204", "404", "409");
 	}
 
 	@Test
