@@ -17,7 +17,7 @@ record ClientOptions(String host, int port, boolean tls, String user, Path cert,
 			  --cert FILE          with --tls: trust this PEM certificate instead
 			  --fingerprint HEX    with --tls: trust only a certificate with this SHA-256 fingerprint
 			  --insecure           with --tls: do not verify the certificate at all (not recommended)
-			  --user U             pre-fill the username at the login prompt
+			  --user U             log in as U: only the password is asked
 			Inside: //help lists the server's commands, Tab completes, //quit or Ctrl-D leaves.""";
 
 	static ClientOptions parse(String... args) {

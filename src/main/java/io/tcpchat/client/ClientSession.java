@@ -95,6 +95,9 @@ final class ClientSession implements ServerConnection.Listener {
 
 	private String answeredUser;
 
+	/** {@code --user}: answers the first username prompt by itself, so only the password is asked. */
+	private String presetUser;
+
 	private String answeredPassword;
 
 	private String newPassword;
@@ -128,6 +131,11 @@ final class ClientSession implements ServerConnection.Listener {
 
 	void reconnectWith(Reconnector reconnector) {
 		this.reconnector = reconnector;
+	}
+
+	/** Logs in as {@code user} ({@code --user}): the first username prompt is answered without asking. */
+	synchronized void loginAs(String user) {
+		this.presetUser = (user == null || user.isBlank()) ? null : user.trim();
 	}
 
 	// ---- called by the input loop
@@ -297,7 +305,7 @@ final class ClientSession implements ServerConnection.Listener {
 		return this.user;
 	}
 
-	/** What the username prompt offers: the last name used, else {@code --user}. */
+	/** What the username prompt offers: the last name used (at first the one of {@code --user}). */
 	synchronized String lastUsername() {
 		return this.answeredUser;
 	}
@@ -330,6 +338,13 @@ final class ClientSession implements ServerConnection.Listener {
 			if (event instanceof ServerEvent.Prompt p) {
 				if (this.phase == Phase.RELOGIN) {
 					return; // the greeting's username prompt: //login is already on its way
+				}
+				if ("username".equals(p.field()) && this.presetUser != null) {
+					// once only: after a failed login the prompt shows again, pre-filled with this name
+					this.answeredUser = this.presetUser;
+					this.presetUser = null;
+					from.send(this.answeredUser);
+					return;
 				}
 				this.prompt = new OpenPrompt(from, p);
 				inputChanged = true;

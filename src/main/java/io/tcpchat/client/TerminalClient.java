@@ -76,6 +76,7 @@ final class TerminalClient implements ClientSession.Screen {
 			.option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
 			.build();
 		this.session = new ClientSession(connector, this.formatter, this, completion, clock);
+		this.session.loginAs(options.user());
 		this.session.reconnectWith(new Reconnector(Backoff.standard(), this::schedule, clock, this.session::reconnect,
 				new Reconnector.Listener() {
 
@@ -201,7 +202,7 @@ final class TerminalClient implements ClientSession.Screen {
 		boolean secret = open.prompt().secret();
 		String prefill = null;
 		if ("username".equals(open.prompt().field())) {
-			prefill = (this.session.lastUsername() != null) ? this.session.lastUsername() : this.options.user();
+			prefill = this.session.lastUsername();
 		}
 		String text = EventFormatter.safe(open.prompt().text()) + " ";
 		this.shownPrompt = text;

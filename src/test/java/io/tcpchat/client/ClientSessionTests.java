@@ -104,6 +104,30 @@ class ClientSessionTests {
 	}
 
 	@Test
+	void withUserItAsksOnlyForThePasswordAndAfterAFailureForTheNameAgain() throws Exception {
+		this.session.loginAs("alice");
+		this.session.start();
+		try (Peer server = new Peer(this.listener.accept())) {
+			server.expect("//format json");
+			server.send("{\"type\":\"prompt\",\"field\":\"username\",\"text\":\"Username:\",\"secret\":false}");
+
+			server.expect("alice");
+			assertThat(this.session.openPrompt()).as("no username prompt shown").isNull();
+			server.send("{\"type\":\"prompt\",\"field\":\"password\",\"text\":\"Password:\",\"secret\":true}");
+			await().until(() -> this.session.openPrompt() != null);
+			assertThat(this.session.openPrompt().prompt().field()).isEqualTo("password");
+			this.session.answer(this.session.openPrompt(), "wrong-pw");
+			server.expect("wrong-pw");
+
+			server.send("{\"type\":\"error\",\"code\":\"bad-credentials\",\"text\":\"Wrong username or password.\"}");
+			server.send("{\"type\":\"prompt\",\"field\":\"username\",\"text\":\"Username:\",\"secret\":false}");
+			await().until(() -> this.session.openPrompt() != null);
+			assertThat(this.session.openPrompt().prompt().field()).isEqualTo("username");
+			assertThat(this.session.lastUsername()).isEqualTo("alice");
+		}
+	}
+
+	@Test
 	void afterTheConnectionDropsItLogsInAgainRejoinsAndFetchesWhatWasMissed() throws Exception {
 		this.session.start();
 		try (Peer first = new Peer(this.listener.accept())) {
