@@ -37,12 +37,15 @@ class RestartIntegrationTests {
 
 	private ConfigurableApplicationContext server;
 
+	private String databaseUrl;
+
 	@AfterEach
 	void stop() {
 		this.clients.forEach(ChatClient::close);
 		if (this.server != null) {
 			this.server.close();
 		}
+		TestDatabase.dropMariaDbDatabase(this.databaseUrl);
 	}
 
 	@Test
@@ -111,11 +114,12 @@ class RestartIntegrationTests {
 		}
 	}
 
-	private static Map<String, Object> storage(Path dataDir) {
+	private Map<String, Object> storage(Path dataDir) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("chat.data-dir", dataDir.toString());
 		if (TestDatabase.mariadbSelected()) {
-			properties.put("spring.datasource.url", TestDatabase.createMariaDbDatabase());
+			this.databaseUrl = TestDatabase.createMariaDbDatabase();
+			properties.put("spring.datasource.url", this.databaseUrl);
 			properties.put("spring.datasource.username", "root");
 			properties.put("spring.datasource.password", "");
 		}

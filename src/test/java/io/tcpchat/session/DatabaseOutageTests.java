@@ -35,6 +35,8 @@ class DatabaseOutageTests {
 
 	private TcpProxy proxy;
 
+	private String database;
+
 	@BeforeAll
 	static void requireMariaDb() {
 		TestDatabase.assumeMariaDbAvailable();
@@ -49,11 +51,13 @@ class DatabaseOutageTests {
 		if (this.proxy != null) {
 			this.proxy.close();
 		}
+		TestDatabase.dropMariaDbDatabase(this.database);
 	}
 
 	@Test
 	void chatFailsClearlyDuringAnOutageAndRecoversAfterIt() throws IOException {
 		String database = TestDatabase.createMariaDbDatabase();
+		this.database = database;
 		URI target = URI.create(TestDatabase.MARIADB_URL.substring("jdbc:".length()));
 		this.proxy = new TcpProxy(target.getHost(), target.getPort());
 		String proxied = "jdbc:mariadb://127.0.0.1:" + this.proxy.port() + "/"
@@ -74,7 +78,7 @@ class DatabaseOutageTests {
 		assertThat(refused.path("text").asString()).contains("database");
 		ChatClient carol = connect().json();
 		carol.send("//login bob password-1");
-		assertThat(carol.expectError("unavailable")).isNotNull();
+		assertThat(carol.expectError("unavailable").path("command").asString()).isEqualTo("login");
 		assertThat(carol.expect("prompt").path("field").asString()).isEqualTo("username");
 
 		this.proxy.restore();

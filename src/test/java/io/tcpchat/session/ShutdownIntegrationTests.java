@@ -55,6 +55,7 @@ class ShutdownIntegrationTests {
 	void stopEverything() {
 		this.clients.forEach(ChatClient::close);
 		this.contexts.forEach(ConfigurableApplicationContext::close);
+		TestDatabase.dropMariaDbDatabase(this.databaseUrl);
 	}
 
 	@Test

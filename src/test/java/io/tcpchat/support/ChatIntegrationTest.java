@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 				"chat.limits.login-failures-before-delay=1000", "chat.limits.login-failures-per-address=1000",
 				"chat.limits.login-failures-per-account=1000", "chat.limits.registrations-per-address=1000000" })
 @AutoConfigureMockMvc
+@Import(TestDatabase.DropWhenClosed.class)
 public abstract class ChatIntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "admin-secret-1";

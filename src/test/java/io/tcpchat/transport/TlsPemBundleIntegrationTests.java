@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 				"chat.security.bcrypt-strength=4", "spring.ssl.bundle.pem.chat.reload-on-update=true",
 				"spring.ssl.bundle.watch.file.quiet-period=200ms" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(TestDatabase.DropWhenClosed.class)
 class TlsPemBundleIntegrationTests {
 
 	private static final String PASSWORD = ChatIntegrationTest.PASSWORD;
