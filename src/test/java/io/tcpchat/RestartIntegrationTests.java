@@ -14,10 +14,13 @@ import io.tcpchat.support.TestDatabase;
 import io.tcpchat.transport.ChatListeners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * Stops the server and starts it again on the same storage: accounts, bans, channels with their members and
  * history are all still there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = "admin-secret-1";
@@ -49,13 +53,15 @@ class RestartIntegrationTests {
 	}
 
 	@Test
-	void everythingStoredSurvivesARestart(@TempDir Path tempDir) throws IOException {
+	void everythingStoredSurvivesARestart(@TempDir Path tempDir, CapturedOutput output) throws IOException {
 		TestDatabase.assumeAvailable();
 		Path dataDir = tempDir.resolve("not-yet").resolve("data");
 		Map<String, Object> storage = storage(dataDir);
 
 		start(storage);
 		assertOwnerOnly(dataDir);
+		assertThat(output.getOut()).as("start-up warnings that alarm operators for nothing")
+			.doesNotContain("UserDetailsService beans will not be used", "newer than the version Flyway has been verified");
 		connect().register("alice", PASSWORD);
 		ChatClient alice = connect().login("alice", PASSWORD);
 		ChatClient bob = connect().register("bob", PASSWORD);

@@ -45,8 +45,12 @@ class ChannelCommands {
 
 	@ChatCommand(name = "leave", usage = "(channel)", description = "Leaves the named or the current channel.")
 	Reply leave(CommandContext context, Arguments arguments) {
-		String name = this.channels.leave(context.requireUser(), arguments.optional(0).orElse(context.currentChannel()));
-		return Reply.of("You left #" + name + ".", Map.of("channel", name));
+		String current = context.currentChannel();
+		String name = this.channels.leave(context.requireUser(), arguments.optional(0).orElse(current));
+		// the session moves its current channel to the default one when it hears of the part: say so
+		String where = name.equals(current)
+				? "; plain lines go to #" + this.channels.defaultChannel() + " now." : ".";
+		return Reply.of("You left #" + name + where, Map.of("channel", name));
 	}
 
 	@ChatCommand(name = "create-channel", usage = "<name> (private)",

@@ -14,6 +14,7 @@ import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
 import io.tcpchat.event.ChatEvent;
+import io.tcpchat.protocol.TextLines;
 
 @CommandHandler
 class MessagingCommands {
@@ -49,19 +50,28 @@ class MessagingCommands {
 	Reply history(CommandContext context, Arguments arguments) {
 		String channel = context.currentChannel();
 		int count = DEFAULT_HISTORY;
-		if (arguments.size() == 1 && arguments.get(0).chars().allMatch(Character::isDigit)) {
-			count = Arguments.parsePositive(arguments.get(0), "n");
+		List<String> values = arguments.values();
+		if (values.size() == 2 && isNumber(values.get(0)) && !isNumber(values.get(1))) {
+			// //history 3 general: the count first reads as naturally
+			values = List.of(values.get(1), values.get(0));
 		}
-		else if (arguments.size() >= 1) {
-			channel = arguments.get(0);
-			count = arguments.optional(1).map(n -> Arguments.parsePositive(n, "n")).orElse(DEFAULT_HISTORY);
+		if (values.size() == 1 && isNumber(values.get(0))) {
+			count = Arguments.parsePositive(values.get(0), "n");
+		}
+		else if (!values.isEmpty()) {
+			channel = values.get(0);
+			count = (values.size() > 1) ? Arguments.parsePositive(values.get(1), "n") : DEFAULT_HISTORY;
 		}
 		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
 		String text = history.isEmpty() ? "No messages yet."
 				: history.stream()
-					.map(m -> m.ts() + " [#" + m.channel() + "] " + m.from() + ": " + m.text())
+					.map(m -> TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()))
 					.collect(Collectors.joining("\n"));
 		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
+	}
+
+	private static boolean isNumber(String argument) {
+		return !argument.isEmpty() && argument.chars().allMatch(Character::isDigit);
 	}
 
 	/**

@@ -1,24 +1,21 @@
 package io.tcpchat.session;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.protocol.TextLines;
 
 /**
  * The {@code text} format: lines for people using {@code nc} or {@code telnet}. Documented in docs/protocol.md.
  */
 final class TextFormat {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
 	private TextFormat() {
 	}
 
 	static String render(ServerEvent event) {
 		if (event instanceof ServerEvent.Message m) {
-			return time(m.ts()) + " [#" + m.channel() + "] " + m.from() + ": " + m.text();
+			return TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
 		}
 		if (event instanceof ServerEvent.Dm d) {
 			return time(d.ts()) + " [dm] " + d.from() + " -> " + d.to() + ": " + d.text();
@@ -58,7 +55,7 @@ final class TextFormat {
 	}
 
 	private static String time(Instant instant) {
-		return TIME.format(instant);
+		return TextLines.time(instant);
 	}
 
 	private static String prefixLines(String prefix, String text) {

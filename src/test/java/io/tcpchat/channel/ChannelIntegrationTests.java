@@ -41,6 +41,7 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 
 		JsonNode left = b.command("//leave");
 		assertThat(left.path("data").path("channel").asString()).isEqualTo(channel);
+		assertThat(left.path("text").asString()).isEqualTo("You left #" + channel + "; plain lines go to #general now.");
 		JsonNode part = a.expect("part", p -> p.path("user").asString().equals(bob));
 		assertThat(part.path("channel").asString()).isEqualTo(channel);
 		assertThat(b.command("//whoami").path("data").path("current").asString()).isEqualTo("general");

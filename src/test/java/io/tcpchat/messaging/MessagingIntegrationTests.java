@@ -115,6 +115,7 @@ class MessagingIntegrationTests extends ChatIntegrationTest {
 
 		assertThat(texts(a.command("//history #" + channel))).containsExactly("one", "two", "three");
 		assertThat(texts(a.command("//history #" + channel + " 2"))).containsExactly("two", "three");
+		assertThat(texts(a.command("//history 2 " + channel))).containsExactly("two", "three");
 		a.command("//join " + channel);
 		assertThat(texts(a.command("//history 1"))).containsExactly("three");
 		List<JsonNode> messages = a.command("//history").path("data").path("messages").valueStream().toList();

@@ -76,7 +76,7 @@ class ProtocolIntegrationTests extends ChatIntegrationTest {
 			assertThat(c.path("adminOnly").isBoolean()).isTrue();
 		});
 		assertThat(client.command("//help //ban").path("data").path("commands").get(0).path("usage").asString())
-			.isEqualTo("//ban <username> (reason)");
+			.isEqualTo("//ban <username> (duration) (reason)");
 		assertThat(client.commandError("//help nope").path("code").asString()).isEqualTo("not-found");
 	}
 
@@ -126,8 +126,12 @@ class ProtocolIntegrationTests extends ChatIntegrationTest {
 		client.send(PASSWORD);
 		assertThat(client.nextLine()).isEqualTo("*** Logged in as " + name + " [USER]. You are in #general.");
 		client.send("hello, people");
-		assertThat(client.expectLine(line -> line.contains(name + ":")))
-			.matches("\\d\\d:\\d\\d:\\d\\d \\[#general\\] " + name + ": hello, people");
+		String live = client.expectLine(line -> line.contains(name + ":"));
+		assertThat(live).matches("\\d\\d:\\d\\d:\\d\\d \\[#general\\] " + name + ": hello, people");
+		client.send("//history 1");
+		assertThat(client.expectLine(line -> line.startsWith("* ") && line.endsWith(": hello, people")))
+			.as("history looks like the live line")
+			.isEqualTo("* " + live);
 		client.send("//whoami");
 		assertThat(client.expectLine(line -> line.startsWith("* You are"))).contains(name).contains("#general");
 		client.send("//nope");

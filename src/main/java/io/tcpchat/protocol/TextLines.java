@@ -1,0 +1,28 @@
+package io.tcpchat.protocol;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Pieces of the {@code text} format that more than the session layer writes: a channel message looks the same
+ * live and in the text of a {@code //history} reply.
+ */
+public final class TextLines {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+	private TextLines() {
+	}
+
+	/** {@code 09:48:23 [#general] alice: hi} (time of day in UTC). */
+	public static String channelMessage(Instant ts, String channel, String from, String text) {
+		return time(ts) + " [#" + channel + "] " + from + ": " + text;
+	}
+
+	/** The time of day in UTC, {@code HH:mm:ss}. */
+	public static String time(Instant instant) {
+		return TIME.format(instant);
+	}
+
+}
