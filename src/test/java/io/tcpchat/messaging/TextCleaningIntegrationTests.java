@@ -1,5 +1,6 @@
 package io.tcpchat.messaging;
 
+import io.tcpchat.support.AdminHttp.Response;
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,10 @@ class TextCleaningIntegrationTests extends ChatIntegrationTest {
 		nc.send("//whoami");
 		nc.expectLine(l -> l.startsWith("* You are"));
 		assertThat(nc.transcript()).noneMatch(l -> l.startsWith("12:00:00 [#general] bob"));
+
+		Response invisible = adminHttp().post("/api/broadcast", "{\"message\":\"\\u200b\\u2066 \"}");
+		assertThat(invisible.status()).isEqualTo(400);
+		assertThat(invisible.json().path("code").asString()).isEqualTo("invalid-argument");
 	}
 
 	@Test
