@@ -71,6 +71,9 @@ final class EventFormatter {
 		if (event instanceof ServerEvent.Part p) {
 			return membership(p.user() + " left ", p.channel(), p.reason());
 		}
+		if (event instanceof ServerEvent.Notice n) {
+			return notice(n.text());
+		}
 		if (event instanceof ServerEvent.LoggedIn l) {
 			return notice("Logged in as " + l.user() + (isAdmin(l) ? " (admin)" : "")
 					+ ". You are in #" + l.channel() + ". //help lists the commands, Tab completes, //quit leaves.");

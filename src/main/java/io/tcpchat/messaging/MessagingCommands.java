@@ -41,13 +41,13 @@ class MessagingCommands {
 	@ChatCommand(name = "say", usage = "<text>",
 			description = "Sends a message to your current channel (what a plain line does).", restOfLine = true, sendsMessage = true)
 	CompletionStage<?> say(CommandContext context, Arguments arguments) {
-		return this.messages.postToChannel(context.requireUser(), context.currentChannel(), arguments.get(0));
+		return this.messages.postToChannel(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
 	@ChatCommand(name = "history", usage = "(channel) (n)",
 			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
 	Reply history(CommandContext context, Arguments arguments) {
-		String channel = context.currentChannel();
+		String channel = null;
 		int count = DEFAULT_HISTORY;
 		if (arguments.size() == 1 && arguments.get(0).chars().allMatch(Character::isDigit)) {
 			count = Arguments.parsePositive(arguments.get(0), "n");
@@ -55,6 +55,9 @@ class MessagingCommands {
 		else if (arguments.size() >= 1) {
 			channel = arguments.get(0);
 			count = arguments.optional(1).map(n -> Arguments.parsePositive(n, "n")).orElse(DEFAULT_HISTORY);
+		}
+		if (channel == null) {
+			channel = context.requireCurrentChannel();
 		}
 		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
 		String text = history.isEmpty() ? "No messages yet."

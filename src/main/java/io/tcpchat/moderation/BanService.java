@@ -56,6 +56,7 @@ public class BanService implements LoginGuard {
 		if (Usernames.key(target.name()).equals(Usernames.key(actor.name()))) {
 			throw ChatException.invalid("You cannot ban yourself.");
 		}
+		this.accounts.requireNotBootstrapAdmin(target.name(), "banned");
 		String why = (reason == null || reason.isBlank()) ? "no reason given" : reason.strip();
 		if (why.length() > MAX_REASON_LENGTH) {
 			throw ChatException.invalid("A reason has at most " + MAX_REASON_LENGTH + " characters.");
@@ -77,7 +78,7 @@ public class BanService implements LoginGuard {
 		BanInfo info = ban.toInfo();
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
-		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.name(), ErrorCode.BANNED,
+		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.id(), target.name(), ErrorCode.BANNED,
 				describe(info), "banned"));
 		return info;
 	}

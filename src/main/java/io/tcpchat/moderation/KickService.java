@@ -34,14 +34,15 @@ public class KickService {
 
 	/** @return the stored spelling of the kicked user's name */
 	public String kick(ChatUser actor, String username, String reason) {
-		String name = this.accounts.requireUser(username).name();
+		ChatUser target = this.accounts.requireUser(username);
+		String name = target.name();
 		if (!this.presence.isOnline(name)) {
 			throw ChatException.notFound(name + " is not online.");
 		}
 		String why = (reason == null || reason.isBlank()) ? "kicked by " + actor.name()
 				: "kicked by " + actor.name() + ": " + reason.strip();
 		this.audit.record(actor.name(), AuditAction.KICK, name, why);
-		this.events.publish(new ChatEvent.SessionsTerminated(name, null, null, why));
+		this.events.publish(new ChatEvent.SessionsTerminated(target.id(), name, null, null, why));
 		return name;
 	}
 
