@@ -49,7 +49,9 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 			default -> {
 			}
 		}
-		prompt(client, field);
+		if (!field.equals("username")) {
+			prompt(client, field);
+		}
 
 		client.send("//quit");
 
