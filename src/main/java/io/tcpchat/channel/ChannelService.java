@@ -3,15 +3,12 @@ package io.tcpchat.channel;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
-import io.tcpchat.auth.AccountDeletedEvent;
 import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
@@ -21,8 +18,6 @@ import io.tcpchat.error.ErrorCode;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,8 +39,6 @@ public class ChannelService {
 
 	private final ChatEventBus events;
 
-	private final ApplicationEventPublisher applicationEvents;
-
 	private final Clock clock;
 
 	private final AuditLog audit;
@@ -56,17 +49,19 @@ public class ChannelService {
 
 	private final ChannelCreationLimit creationLimit;
 
+	private final ChannelRemoval removal;
+
 	private final TransactionTemplate transactions;
 
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
-			ChatEventBus events, ApplicationEventPublisher applicationEvents, Clock clock,
-			ChatProperties properties, AuditLog audit, ChannelCreationLimit creationLimit,
+			ChatEventBus events, Clock clock,
+			ChatProperties properties, AuditLog audit, ChannelCreationLimit creationLimit, ChannelRemoval removal,
 			TransactionTemplate transactions) {
+		this.removal = removal;
 		this.channels = channels;
 		this.memberships = memberships;
 		this.accounts = accounts;
 		this.events = events;
-		this.applicationEvents = applicationEvents;
 		this.clock = clock;
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 		this.limits = properties.limits();
@@ -89,7 +84,7 @@ public class ChannelService {
 	/** Deletes the channels nobody owns or is in any more (e.g. left so by a version that kept them). */
 	@Transactional
 	public void deleteAbandoned() {
-		this.channels.findAbandoned().forEach(this::deleteIfAbandoned);
+		this.channels.findAbandoned().forEach(this.removal::deleteIfAbandoned);
 	}
 
 	/**
@@ -170,7 +165,7 @@ public class ChannelService {
 			.orElseThrow(() -> ChatException.notFound("You are not in #" + channel.name() + "."));
 		this.memberships.delete(membership);
 		this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel.name(), user.id(), user.name()));
-		deleteIfAbandoned(channel);
+		this.removal.deleteIfAbandoned(channel);
 		return channel.name();
 	}
 
@@ -201,51 +196,9 @@ public class ChannelService {
 	@Transactional
 	public void delete(ChatUser actor, String name) {
 		Channel channel = requireDeletableChannel(actor, name);
-		remove(channel);
+		this.removal.remove(channel);
 		this.audit.record(actor.name(), AuditAction.DELETE_CHANNEL, "#" + channel.name(),
 				channel.isOwnedBy(actor.id()) ? "by its owner" : null);
-	}
-
-	private void remove(Channel channel) {
-		this.memberships.deleteByChannelId(channel.id());
-		this.channels.delete(channel);
-		this.applicationEvents.publishEvent(new ChannelDeletedEvent(channel.name()));
-		this.events.publishAfterCommit(new ChatEvent.ChannelDeleted(channel.name()));
-	}
-
-	/**
-	 * A deleted account leaves its channels (the others there see it {@code part}), loses its invitations, and
-	 * its channels have no owner any more; those left empty are deleted.
-	 */
-	@EventListener
-	void forgetAccount(AccountDeletedEvent deleted) {
-		Set<Long> touched = new LinkedHashSet<>();
-		for (Membership membership : this.memberships.findByAccountIdAndKind(deleted.accountId(),
-				Membership.Kind.MEMBER)) {
-			touched.add(membership.channelId());
-		}
-		List<Channel> left = touched.isEmpty() ? List.of() : this.channels.findByIdInOrderByNameAsc(touched);
-		this.memberships.deleteByAccountId(deleted.accountId());
-		left.forEach(channel -> this.events.publishAfterCommit(
-				new ChatEvent.MemberLeft(channel.name(), deleted.accountId(), deleted.username())));
-		List<Channel> owned = this.channels.findByOwnerId(deleted.accountId());
-		for (Channel channel : owned) {
-			channel.disown();
-			this.channels.save(channel);
-			this.events.publishAfterCommit(new ChatEvent.ChannelOwnerChanged(channel.name(), null));
-		}
-		left.forEach(this::deleteIfAbandoned);
-		owned.forEach(this::deleteIfAbandoned);
-	}
-
-	private void deleteIfAbandoned(Channel channel) {
-		if (channel.ownerId() == null && !channel.name().equals(this.defaultChannel)
-				&& this.channels.findByName(channel.name()).isPresent()
-				&& this.memberships.countByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER) == 0) {
-			remove(channel);
-			this.audit.record("server", AuditAction.DELETE_CHANNEL, "#" + channel.name(),
-					"abandoned: no owner and no members");
-		}
 	}
 
 	/** Checks that the user may post to and read the channel. */
