@@ -56,10 +56,10 @@ public class AccountAdminService {
 	 */
 	@Transactional
 	public void delete(ChatUser actor, String username) {
-		Account target = lockForChange(actor, username);
-		if (target.id() == actor.id()) {
+		if (Usernames.isValid(username) && Usernames.key(username).equals(Usernames.key(actor.name()))) {
 			throw ChatException.invalid("You cannot delete your own account.");
 		}
+		Account target = lockForChange(actor, username);
 		this.accountService.requireNotBootstrapAdmin(target.username(), "deleted");
 		target.markDeleted(this.clock.instant());
 		this.accounts.save(target);

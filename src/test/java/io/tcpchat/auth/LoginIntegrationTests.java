@@ -217,6 +217,19 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void helpListsOnlyTheCommandsASessionMayRun() {
+		JsonNode user = newUser(uniqueName("hugo")).command("//help").path("data").path("commands");
+		assertThat(user.valueStream().map(c -> c.path("name").asString())).contains("join", "passwd", "help")
+			.doesNotContain("login", "register", "ban", "broadcast", "release-name");
+		JsonNode admin = admin().command("//help").path("data").path("commands");
+		assertThat(admin.valueStream().map(c -> c.path("name").asString())).contains("join", "ban", "release-name")
+			.doesNotContain("login", "register");
+		assertThat(adminHttp().get("/api/commands").json().valueStream().map(c -> c.path("name").asString()))
+			.contains("login", "register", "join", "ban", "release-name");
+		assertThat(newUser(uniqueName("ida")).command("//help ban").path("data").path("commands").size()).isOne();
+	}
+
+	@Test
 	void aPasswordMayStartWithTwoSlashesAtASecretPrompt() {
 		String name = uniqueName("ivy");
 		String password = "//quit-is-my-password";

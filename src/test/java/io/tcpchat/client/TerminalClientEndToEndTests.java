@@ -91,9 +91,11 @@ class TerminalClientEndToEndTests {
 		this.tmux.start(clientCommand("--host", "127.0.0.1", "--port", String.valueOf(this.port), "--user", "alice"));
 		this.tmux.awaitScreen("Username: alice");
 		this.tmux.keys("Enter");
+		this.tmux.awaitScreen("Register it? (yes/no)");
+		this.tmux.type("yes").keys("Enter");
 		this.tmux.awaitScreen("Choose a password");
 		this.tmux.type(PASSWORD).keys("Enter");
-		this.tmux.awaitScreen("Repeat the password:");
+		this.tmux.awaitScreen("Repeat the password");
 		this.tmux.type(PASSWORD).keys("Enter");
 		this.tmux.awaitScreen("Logged in as alice");
 		assertThat(this.tmux.screen()).as("passwords are never echoed").doesNotContain(PASSWORD);
