@@ -111,6 +111,28 @@ class RestartIntegrationTests {
 			.isEqualTo("already-exists");
 	}
 
+	@Test
+	void aRestartRecreatesAMissingBootstrapAdmin(@TempDir Path dataDir) throws java.sql.SQLException {
+		TestDatabase.assumeAvailable();
+		Map<String, Object> storage = storage(dataDir);
+		start(storage);
+		connect().register("zara", PASSWORD);
+		// the admin's account gone as an older version could lose it: a tombstone holds its name
+		try (java.sql.Connection connection = this.server.getBean(javax.sql.DataSource.class).getConnection();
+				java.sql.Statement sql = connection.createStatement()) {
+			sql.executeUpdate("UPDATE account SET deleted_at = CURRENT_TIMESTAMP, password_hash = '!', roles = ''"
+					+ " WHERE username_key = 'admin'");
+		}
+		assertThat(connect().json().commandError("//login admin " + ADMIN_PASSWORD).path("code").asString())
+			.isEqualTo("bad-credentials");
+
+		restart(storage);
+
+		JsonNode loggedIn = connect().json().send("//login admin " + ADMIN_PASSWORD).expect("logged-in");
+		assertThat(loggedIn.path("roles").valueStream().map(JsonNode::asString)).contains("ADMIN");
+		connect().login("zara", PASSWORD);
+	}
+
 	/** The data directory is created 0700 and the database files in it are 0600. */
 	private static void assertOwnerOnly(Path dataDir) throws IOException {
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");

@@ -73,7 +73,7 @@ public class CommandGateBenchmark {
 
 	static final class Context implements CommandContext {
 
-		private final ChatUser user = new ChatUser("alice", Set.of(Role.USER), "#3366ff");
+		private final ChatUser user = new ChatUser(1, "alice", Set.of(Role.USER), "#3366ff");
 
 		int replies;
 

@@ -47,7 +47,7 @@ public class FanoutBenchmark {
 
 	@Setup
 	public void setUp() {
-		ChatProperties properties = new ChatProperties(null, null, null, null, ChatProperties.Registration.OPEN,
+		ChatProperties properties = new ChatProperties(null, null, null, null, ChatProperties.Registration.OPEN, List.of(),
 				"general", null, null, null, null, null);
 		EventRenderer renderer = new EventRenderer(JsonMapper.builder().build());
 		SessionRegistry registry = new SessionRegistry();
@@ -57,7 +57,7 @@ public class FanoutBenchmark {
 			ChatSession session = new ChatSession(new ConnectionInfo("c" + i, "127.0.0.1", "plain", Format.JSON),
 					Instant.now(), outbound, renderer, (s, u) -> {
 					});
-			session.loggedIn(new ChatUser("user" + i, java.util.Set.of(Role.USER), "#3366ff"), List.of("general"),
+			session.loggedIn(new ChatUser(i, "user" + i, java.util.Set.of(Role.USER), "#3366ff"), List.of("general"),
 					"general");
 			registry.add(session);
 			registry.indexLogin(session);

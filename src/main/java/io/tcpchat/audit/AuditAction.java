@@ -12,7 +12,8 @@ public enum AuditAction {
 	DELETE_CHANNEL("delete-channel"),
 	CREATE_USER("create-user"),
 	DELETE_USER("delete-user"),
-	RESET_PASSWORD("reset-password");
+	RESET_PASSWORD("reset-password"),
+	RELEASE_NAME("release-name");
 
 	private final String label;
 

@@ -33,8 +33,15 @@ class Account {
 
 	private String color;
 
+	/** What the name looks like ({@link Usernames#skeleton}); null once released, or for an old look-alike. */
+	private String skeleton;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
+
+	/** Set when the account was deleted: the row stays as a tombstone that keeps the name reserved. */
+	@Column(name = "deleted_at")
+	private Instant deletedAt;
 
 	protected Account() {
 	}
@@ -42,14 +49,31 @@ class Account {
 	Account(String username, String passwordHash, Set<Role> roles, String color, Instant createdAt) {
 		this.username = username;
 		this.usernameKey = Usernames.key(username);
+		this.skeleton = Usernames.skeleton(username);
 		this.passwordHash = passwordHash;
 		this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
 		this.color = color;
 		this.createdAt = createdAt;
 	}
 
+	long id() {
+		return this.id;
+	}
+
 	String username() {
 		return this.username;
+	}
+
+	boolean isDeleted() {
+		return this.deletedAt != null;
+	}
+
+	boolean isAdmin() {
+		return !isDeleted() && roles().contains(Role.ADMIN);
+	}
+
+	Instant deletedAt() {
+		return this.deletedAt;
 	}
 
 	String passwordHash() {
@@ -74,8 +98,25 @@ class Account {
 		this.color = newColor;
 	}
 
+	/** Makes this account a tombstone: no credentials, no roles, the name still reserved. */
+	void markDeleted(Instant when) {
+		this.deletedAt = when;
+		this.passwordHash = "!";
+		this.roles = "";
+	}
+
+	/** Frees a tombstone's name (and its look-alikes) for new accounts; the tombstone still names old messages. */
+	void releaseName() {
+		this.usernameKey = null;
+		this.skeleton = null;
+	}
+
 	ChatUser toUser() {
-		return new ChatUser(this.username, Set.copyOf(roles()), this.color);
+		return new ChatUser(this.id, this.username, Set.copyOf(roles()), this.color);
+	}
+
+	AccountName toName() {
+		return new AccountName(this.id, this.username, isDeleted());
 	}
 
 }

@@ -16,8 +16,11 @@ class AccountCommands {
 
 	private final AccountService accounts;
 
-	AccountCommands(AccountService accounts) {
+	private final AccountAdminService admin;
+
+	AccountCommands(AccountService accounts, AccountAdminService admin) {
 		this.accounts = accounts;
+		this.admin = admin;
 	}
 
 	@ChatCommand(name = "login", usage = "<user> <password>", description = "Logs in (for scripts).",
@@ -33,7 +36,8 @@ class AccountCommands {
 		context.completeLogin(this.accounts.register(arguments.get(0), arguments.get(1), context.remoteAddress()));
 	}
 
-	@ChatCommand(name = "passwd", description = "Changes your password; asks for the old and the new one.")
+	@ChatCommand(name = "passwd",
+			description = "Changes your password; asks for the old and the new one. Your other sessions end.")
 	void passwd(CommandContext context) {
 		context.ask(Prompt.secret("password", "Current password:"), (ctx, current) -> ctx
 			.ask(Prompt.secret("new-password", "New password (at least " + Passwords.MIN_LENGTH + " characters):"),
@@ -43,10 +47,11 @@ class AccountCommands {
 
 	private void changePassword(CommandContext context, String current, String fresh, String repeated) {
 		try {
-			if (!fresh.equals(repeated)) {
+			if (!Passwords.normalize(fresh).equals(Passwords.normalize(repeated))) {
 				throw ChatException.invalid("The new passwords differ; nothing changed.");
 			}
-			this.accounts.changePassword(context.requireUser().name(), current, fresh);
+			this.accounts.changePassword(context.requireUser(), current, fresh, context.remoteAddress(),
+					context.sessionId());
 			context.reply("passwd", Reply.of("Password changed."));
 		}
 		catch (ChatException ex) {
@@ -57,9 +62,17 @@ class AccountCommands {
 	@ChatCommand(name = "color", usage = "<#rrggbb|name>",
 			description = "Sets the colour of your name (it must be readable on dark and light backgrounds).")
 	Reply color(CommandContext context, Arguments arguments) {
-		ChatUser updated = this.accounts.changeColor(context.requireUser().name(), arguments.get(0));
+		ChatUser updated = this.accounts.changeColor(context.requireUser(), arguments.get(0));
 		context.updateUser(updated);
 		return Reply.of("Your colour is now " + updated.color() + ".", Map.of("color", updated.color()));
+	}
+
+	@ChatCommand(name = "release-name", usage = "<username>",
+			description = "Lets a deleted account's name be registered again (its old messages stay marked deleted).",
+			access = Access.ADMIN)
+	Reply releaseName(CommandContext context, Arguments arguments) {
+		String name = this.admin.releaseName(context.requireUser(), arguments.get(0));
+		return Reply.of("The name " + name + " may be registered again.", Map.of("username", name));
 	}
 
 }

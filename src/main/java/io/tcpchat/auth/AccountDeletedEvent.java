@@ -1,8 +1,8 @@
 package io.tcpchat.auth;
 
 /**
- * Published inside the deleting transaction, so features that keep data per user (memberships, bans) delete
- * theirs with it.
+ * Published inside the deleting transaction, so features that keep data per account (memberships, ownership,
+ * bans) drop theirs with it.
  */
-public record AccountDeletedEvent(String username) {
+public record AccountDeletedEvent(long accountId, String username) {
 }

@@ -1,9 +1,14 @@
 package io.tcpchat.auth;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
@@ -19,14 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts: registration, credentials, roles and name colours.
+ * Accounts: registration, credentials, name colours and look-ups. A deleted account is a tombstone: it cannot log
+ * in and is never found as a user, but its name stays taken. Admin-only changes are in {@link AccountAdminService}.
  */
 @Service
 public class AccountService {
@@ -42,6 +47,8 @@ public class AccountService {
 
 	private final ChatProperties properties;
 
+	private final ReservedNames reserved;
+
 	private final LoginThrottle throttle;
 
 	private final RegistrationLimit registrations;
@@ -52,26 +59,24 @@ public class AccountService {
 
 	private final ChatEventBus events;
 
-	private final ApplicationEventPublisher applicationEvents;
-
 	private final ChatMetrics metrics;
 
 	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
-			ChatProperties properties, LoginThrottle throttle, RegistrationLimit registrations, Clock clock,
-			AuditLog audit, ChatEventBus events, ApplicationEventPublisher applicationEvents, ChatMetrics metrics) {
+			ChatProperties properties, ReservedNames reserved, LoginThrottle throttle,
+			RegistrationLimit registrations, Clock clock, AuditLog audit, ChatEventBus events, ChatMetrics metrics) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
 		this.properties = properties;
+		this.reserved = reserved;
 		this.throttle = throttle;
 		this.registrations = registrations;
 		this.clock = clock;
 		this.audit = audit;
 		this.events = events;
-		this.applicationEvents = applicationEvents;
 		this.metrics = metrics;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
 	}
@@ -86,9 +91,10 @@ public class AccountService {
 	public ChatUser login(String username, String password, String address) {
 		this.throttle.checkAllowed(username, address);
 		Optional<Account> account = Usernames.isValid(username) ? find(username) : Optional.empty();
-		String hash = account.map(Account::passwordHash).orElse(this.decoyHash);
-		boolean matches = password != null && this.passwordEncoder.matches(password, hash);
-		if (account.isEmpty() || !matches) {
+		if (account.isEmpty() || !matches(password, account.get().passwordHash())) {
+			if (account.isEmpty()) {
+				matches(password, this.decoyHash);
+			}
 			this.throttle.failed(username, address);
 			log.info("Login failed for {} from {}", account.isPresent() ? "'" + account.get().username() + "'"
 					: "an unknown name", address);
@@ -109,6 +115,19 @@ public class AccountService {
 	}
 
 	/**
+	 * Passwords are compared without surrounding spaces ({@link Passwords#normalize}); a password stored before
+	 * that rule, with such spaces, still matches as typed.
+	 */
+	private boolean matches(String password, String hash) {
+		if (password == null) {
+			return false;
+		}
+		String normalized = Passwords.normalize(password);
+		return this.passwordEncoder.matches(normalized, hash)
+				|| (!normalized.equals(password) && this.passwordEncoder.matches(password, hash));
+	}
+
+	/**
 	 * Self-service registration, allowed only while registration is open, and only so often per address.
 	 * @param address the client's address as its connection reports it
 	 */
@@ -124,21 +143,43 @@ public class AccountService {
 	/** Creates an account with the given roles (USER is always included). */
 	@Transactional
 	public ChatUser create(String username, String password, Set<Role> roles) {
-		Usernames.requireValid(username);
-		Passwords.requireAcceptable(password);
-		if (this.accounts.existsByUsernameKey(Usernames.key(username))) {
-			throw ChatException.alreadyExists("The name " + username + " is taken.");
+		Usernames.requireValidNew(username);
+		if (this.reserved.isReserved(username)) {
+			throw ChatException.alreadyExists("The name " + username + " is reserved.");
+		}
+		return insert(username, password, roles);
+	}
+
+	/** The bootstrap admin: its own name is reserved for everyone else. */
+	@Transactional
+	ChatUser createBootstrapAdmin(String username, String password) {
+		return insert(username, password, EnumSet.of(Role.ADMIN));
+	}
+
+	private ChatUser insert(String username, String password, Set<Role> roles) {
+		String accepted = Passwords.requireAcceptable(password);
+		Optional<Account> holder = this.accounts.findByUsernameKey(Usernames.key(username));
+		if (holder.isPresent()) {
+			throw ChatException.alreadyExists("The name " + username
+					+ (holder.get().isDeleted() ? " is reserved: it belonged to a deleted account." : " is taken."));
+		}
+		if (this.accounts.existsBySkeleton(Usernames.skeleton(username))) {
+			throw ChatException.alreadyExists("The name " + username + " looks too much like one that is taken.");
 		}
 		Set<Role> allRoles = EnumSet.of(Role.USER);
 		allRoles.addAll(roles);
-		Account account = new Account(username, this.passwordEncoder.encode(password), allRoles,
+		Account account = new Account(username, this.passwordEncoder.encode(accepted), allRoles,
 				UserColors.defaultFor(username), this.clock.instant());
+		ChatUser created;
 		try {
-			return this.accounts.save(account).toUser();
+			created = this.accounts.save(account).toUser();
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw ChatException.alreadyExists("The name " + username + " is taken.");
 		}
+		this.events.publishAfterCommit(
+				new ChatEvent.UserCreated(created.id(), created.name(), created.roleNames(), created.color()));
+		return created;
 	}
 
 	/** An admin creates an account (audited). */
@@ -149,54 +190,51 @@ public class AccountService {
 		return created;
 	}
 
-	@Transactional
-	public void changePassword(String username, String oldPassword, String newPassword) {
-		Account account = require(username);
-		if (!this.passwordEncoder.matches(oldPassword, account.passwordHash())) {
-			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "The current password is wrong.");
-		}
-		Passwords.requireAcceptable(newPassword);
-		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
-		this.accounts.save(account);
-	}
-
-	/** An admin's reset, without the old password (audited). */
-	@Transactional
-	public void resetPassword(ChatUser actor, String username, String newPassword) {
-		Account account = require(username);
-		Passwords.requireAcceptable(newPassword);
-		account.changePasswordHash(this.passwordEncoder.encode(newPassword));
-		this.accounts.save(account);
-		this.audit.record(actor.name(), AuditAction.RESET_PASSWORD, account.username(), null);
-	}
-
-	@Transactional
-	public ChatUser changeColor(String username, String color) {
-		Account account = require(username);
-		account.changeColor(UserColors.parse(color));
-		return this.accounts.save(account).toUser();
-	}
-
 	/**
-	 * Deletes an account with everything kept for it (features listen to {@link AccountDeletedEvent}); its
-	 * online sessions end once the deletion is committed.
+	 * A user changes their own password. Wrong current passwords are throttled like logins (per account and
+	 * address). Every other session of the user ends once committed.
+	 * @param address the client's address, for throttling; may be null
+	 * @param session the session that asked (it stays), or null
 	 */
 	@Transactional
-	public void delete(ChatUser actor, String username) {
-		Account account = require(username);
-		if (Usernames.key(account.username()).equals(Usernames.key(actor.name()))) {
-			throw ChatException.invalid("You cannot delete your own account.");
+	public void changePassword(ChatUser user, String oldPassword, String newPassword, String address,
+			String session) {
+		this.throttle.checkAllowed(user.name(), address);
+		Account account = requireLive(user.id());
+		if (!matches(oldPassword, account.passwordHash())) {
+			this.throttle.failed(user.name(), address);
+			throw new ChatException(ErrorCode.BAD_CREDENTIALS, "The current password is wrong.");
 		}
-		this.accounts.delete(account);
-		this.applicationEvents.publishEvent(new AccountDeletedEvent(account.username()));
-		this.audit.record(actor.name(), AuditAction.DELETE_USER, account.username(), null);
+		this.throttle.succeeded(user.name(), address);
+		setPassword(account, newPassword, session);
+	}
+
+	void setPassword(Account account, String newPassword, String keepSession) {
+		account.changePasswordHash(this.passwordEncoder.encode(Passwords.requireAcceptable(newPassword)));
+		this.accounts.save(account);
+		this.events.publishAfterCommit(new ChatEvent.PasswordChanged(account.id(), account.username(), keepSession));
+	}
+
+	@Transactional
+	public ChatUser changeColor(ChatUser user, String color) {
+		Account account = requireLive(user.id());
+		account.changeColor(UserColors.parse(color));
+		ChatUser updated = this.accounts.save(account).toUser();
 		this.events.publishAfterCommit(
-				new ChatEvent.SessionsTerminated(account.username(), null, null, "account deleted"));
+				new ChatEvent.UserUpdated(updated.id(), updated.name(), updated.roleNames(), updated.color()));
+		return updated;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<ChatUser> findUser(String username) {
 		return Usernames.isValid(username) ? find(username).map(Account::toUser) : Optional.empty();
+	}
+
+	/** Whether a name is held: by an account, a deleted account's tombstone, or the reserved names. */
+	@Transactional(readOnly = true)
+	public boolean isTaken(String username) {
+		return Usernames.isValid(username) && (this.reserved.isReserved(username)
+				|| this.accounts.existsByUsernameKey(Usernames.key(username)));
 	}
 
 	/** The stored spelling of a name, or {@code not-found}. */
@@ -205,10 +243,23 @@ public class AccountService {
 		return require(username).toUser();
 	}
 
-	/** For HTTP Basic: the stored hash and roles of an account. */
+	/** The names of accounts by id, deleted ones included (marked); unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, AccountName> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.accounts.findByIdIn(ids)
+			.stream()
+			.map(Account::toName)
+			.collect(Collectors.toMap(AccountName::id, Function.identity()));
+	}
+
+	/** For HTTP Basic: the stored hash and roles of a live account. */
 	@Transactional(readOnly = true)
 	public Optional<Credentials> credentials(String username) {
-		return find(username).map(a -> new Credentials(a.username(), a.passwordHash(), a.roles()));
+		return (Usernames.isValid(username) ? find(username) : Optional.<Account>empty())
+			.map(a -> new Credentials(a.username(), a.passwordHash(), a.roles()));
 	}
 
 	/**
@@ -224,13 +275,34 @@ public class AccountService {
 		return this.properties.registration() == Registration.OPEN;
 	}
 
+	/** Whether {@code user} is the configured bootstrap admin ({@code chat.admin.username}). */
+	public boolean isBootstrapAdmin(String username) {
+		return Usernames.key(username).equals(Usernames.key(this.properties.admin().username()));
+	}
+
+	/** @throws ChatException {@code forbidden} if {@code target} is the bootstrap admin */
+	public void requireNotBootstrapAdmin(String target, String what) {
+		if (isBootstrapAdmin(target)) {
+			throw ChatException.forbidden("The bootstrap admin " + target + " cannot be " + what + ".");
+		}
+	}
+
+	/** A live account by name. */
 	private Optional<Account> find(String username) {
-		return this.accounts.findByUsernameKey(Usernames.key(username));
+		return this.accounts.findByUsernameKey(Usernames.key(username)).filter(a -> !a.isDeleted());
 	}
 
 	private Account require(String username) {
 		return (Usernames.isValid(username) ? find(username) : Optional.<Account>empty())
 			.orElseThrow(() -> ChatException.notFound("There is no user " + username + "."));
+	}
+
+	private Account requireLive(long id) {
+		return this.accounts.findByIdIn(List.of(id))
+			.stream()
+			.filter(a -> !a.isDeleted())
+			.findFirst()
+			.orElseThrow(() -> ChatException.notFound("Your account no longer exists."));
 	}
 
 	public record Credentials(String username, String passwordHash, Set<Role> roles) {

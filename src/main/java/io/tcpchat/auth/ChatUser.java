@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who a logged-in session speaks for: a snapshot of the account, safe to share between threads.
+ * Who a logged-in session speaks for: a snapshot of the account, safe to share between threads. The account
+ * {@code id} is the identity; the name is an attribute shown to people.
  */
-public record ChatUser(String name, Set<Role> roles, String color) {
+public record ChatUser(long id, String name, Set<Role> roles, String color) {
 
 	public boolean isAdmin() {
 		return this.roles.contains(Role.ADMIN);
@@ -17,7 +18,7 @@ public record ChatUser(String name, Set<Role> roles, String color) {
 	}
 
 	public ChatUser withColor(String newColor) {
-		return new ChatUser(this.name, this.roles, newColor);
+		return new ChatUser(this.id, this.name, this.roles, newColor);
 	}
 
 }

@@ -22,8 +22,9 @@ class Channel {
 	@Column(name = "private_channel")
 	private boolean privateChannel;
 
-	/** The key of the owning user's name; null for the default channel. */
-	private String owner;
+	/** The owning account's id; null for the default channel, and once the owner's account is deleted. */
+	@Column(name = "owner_id")
+	private Long ownerId;
 
 	@Column(name = "created_at")
 	private Instant createdAt;
@@ -31,10 +32,10 @@ class Channel {
 	protected Channel() {
 	}
 
-	Channel(String name, boolean privateChannel, String owner, Instant createdAt) {
+	Channel(String name, boolean privateChannel, Long ownerId, Instant createdAt) {
 		this.name = name;
 		this.privateChannel = privateChannel;
-		this.owner = owner;
+		this.ownerId = ownerId;
 		this.createdAt = createdAt;
 	}
 
@@ -50,8 +51,16 @@ class Channel {
 		return this.privateChannel;
 	}
 
-	String owner() {
-		return this.owner;
+	Long ownerId() {
+		return this.ownerId;
+	}
+
+	boolean isOwnedBy(long accountId) {
+		return this.ownerId != null && this.ownerId == accountId;
+	}
+
+	void disown() {
+		this.ownerId = null;
 	}
 
 }

@@ -29,7 +29,7 @@ class ChannelCommands {
 		String text = visible.isEmpty() ? "No channels."
 				: visible.stream()
 					.map(c -> "#" + c.name() + (c.isPrivate() ? " (private)" : "") + " - " + c.members() + " member"
-							+ (c.members() == 1 ? "" : "s"))
+							+ (c.members() == 1 ? "" : "s") + ((c.owner() == null) ? "" : ", owner " + c.owner()))
 					.collect(Collectors.joining("\n"));
 		List<Map<String, Object>> data = visible.stream().map(ChannelCommands::describe).toList();
 		return Reply.of(text, Map.of("channels", data));
@@ -45,12 +45,9 @@ class ChannelCommands {
 
 	@ChatCommand(name = "leave", usage = "(channel)", description = "Leaves the named or the current channel.")
 	Reply leave(CommandContext context, Arguments arguments) {
-		String current = context.currentChannel();
-		String name = this.channels.leave(context.requireUser(), arguments.optional(0).orElse(current));
-		// the session moves its current channel to the default one when it hears of the part: say so
-		String where = name.equals(current)
-				? "; plain lines go to #" + this.channels.defaultChannel() + " now." : ".";
-		return Reply.of("You left #" + name + where, Map.of("channel", name));
+		String name = this.channels.leave(context.requireUser(),
+				arguments.optional(0).orElseGet(context::requireCurrentChannel));
+		return Reply.of("You left #" + name + ".", Map.of("channel", name));
 	}
 
 	@ChatCommand(name = "create-channel", usage = "<name> (private)",
@@ -71,7 +68,7 @@ class ChannelCommands {
 	@ChatCommand(name = "invite", usage = "<user> (channel)",
 			description = "Lets a user join a private channel (owner or admin).")
 	Reply invite(CommandContext context, Arguments arguments) {
-		String channel = ChannelNames.normalize(arguments.optional(1).orElse(context.currentChannel()));
+		String channel = ChannelNames.normalize(arguments.optional(1).orElseGet(context::requireCurrentChannel));
 		String invitee = this.channels.invite(context.requireUser(), arguments.get(0), channel);
 		return Reply.of(invitee + " may now join #" + channel + ".", Map.of("user", invitee, "channel", channel));
 	}

@@ -10,10 +10,9 @@ import java.util.function.Supplier;
 
 import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
-import io.tcpchat.auth.AccountDeletedEvent;
+import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
-import io.tcpchat.auth.Usernames;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.DuplicateKey;
@@ -21,8 +20,6 @@ import io.tcpchat.error.ErrorCode;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -31,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Channels and who belongs to them: public channels anyone may join, private ones by invitation, one default
- * channel everybody is in.
+ * channel everybody is in. Owners, members and invitations are accounts (by id), never names. A channel nobody
+ * owns any more (its owner's account was deleted) is deleted with its history once it has no members.
  */
 @Service
 public class ChannelService {
@@ -44,8 +42,6 @@ public class ChannelService {
 
 	private final ChatEventBus events;
 
-	private final ApplicationEventPublisher applicationEvents;
-
 	private final Clock clock;
 
 	private final AuditLog audit;
@@ -54,20 +50,26 @@ public class ChannelService {
 
 	private final ChatProperties.Limits limits;
 
+	private final ChannelCreationLimit creationLimit;
+
+	private final ChannelRemoval removal;
+
 	private final TransactionTemplate transactions;
 
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
-			ChatEventBus events, ApplicationEventPublisher applicationEvents, Clock clock,
-			ChatProperties properties, AuditLog audit, TransactionTemplate transactions) {
+			ChatEventBus events, Clock clock,
+			ChatProperties properties, AuditLog audit, ChannelCreationLimit creationLimit, ChannelRemoval removal,
+			TransactionTemplate transactions) {
+		this.removal = removal;
 		this.channels = channels;
 		this.memberships = memberships;
 		this.accounts = accounts;
 		this.events = events;
-		this.applicationEvents = applicationEvents;
 		this.clock = clock;
 		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 		this.limits = properties.limits();
 		this.audit = audit;
+		this.creationLimit = creationLimit;
 		this.transactions = transactions;
 	}
 
@@ -82,6 +84,12 @@ public class ChannelService {
 		}
 	}
 
+	/** Deletes the channels nobody owns or is in any more (e.g. left so by a version that kept them). */
+	@Transactional
+	public void deleteAbandoned() {
+		this.channels.findAbandoned().forEach(this.removal::deleteIfAbandoned);
+	}
+
 	/**
 	 * Puts the user in the default channel if not yet there.
 	 * @return every channel the user is a member of, the default one first
@@ -89,7 +97,7 @@ public class ChannelService {
 	public List<String> channelsAtLogin(ChatUser user) {
 		return inTransactionAgainIfRaced(() -> {
 			addMember(require(this.defaultChannel), user);
-			List<String> names = new ArrayList<>(channelsOf(user.name()));
+			List<String> names = new ArrayList<>(channelsOf(user.id()));
 			names.remove(this.defaultChannel);
 			names.add(0, this.defaultChannel);
 			return names;
@@ -97,16 +105,20 @@ public class ChannelService {
 	}
 
 	/**
-	 * Joins, creating a public channel if absent. Private channels need an invitation. The creation runs in a
-	 * transaction of its own, so that when two users create the same channel at once the loser simply joins it.
+	 * Joins, creating a public channel if absent. Private channels need an invitation. A new channel is created
+	 * and joined in one transaction, so a refused join (channel limit) creates nothing; when two users create the
+	 * same channel at once the loser simply joins it.
 	 */
 	public String join(ChatUser user, String name) {
 		String canonical = ChannelNames.normalize(name);
 		if (this.channels.findByName(canonical).isEmpty()) {
 			try {
-				this.transactions.executeWithoutResult(status -> create(canonical, false, user));
+				return this.transactions.execute(status -> createAndJoin(user, canonical, false));
 			}
-			catch (RuntimeException createdConcurrently) {
+			catch (ChatException ex) {
+				if (ex.code() != ErrorCode.ALREADY_EXISTS) {
+					throw ex;
+				}
 				// someone else created it between the look-up and the insert: join theirs
 			}
 		}
@@ -145,7 +157,21 @@ public class ChannelService {
 		if (this.channels.findByName(canonical).isPresent()) {
 			throw ChatException.alreadyExists("#" + canonical + " exists already.");
 		}
-		addMember(create(canonical, isPrivate, user), user);
+		return createAndJoin(user, canonical, isPrivate);
+	}
+
+	private String createAndJoin(ChatUser user, String canonical, boolean isPrivate) {
+		this.creationLimit.check(user);
+		Channel channel;
+		try {
+			channel = this.channels.save(new Channel(canonical, isPrivate, user.id(), this.clock.instant()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw ChatException.alreadyExists("#" + canonical + " exists already.");
+		}
+		addMember(channel, user);
+		this.events.publishAfterCommit(new ChatEvent.ChannelCreated(canonical, isPrivate, user.id()));
+		this.creationLimit.record(user);
 		return canonical;
 	}
 
@@ -155,12 +181,12 @@ public class ChannelService {
 		if (channel.name().equals(this.defaultChannel)) {
 			throw new ChatException(ErrorCode.PROTECTED, "Everyone stays in #" + this.defaultChannel + ".");
 		}
-		Membership membership = this.memberships
-			.findByChannelIdAndUsernameKey(channel.id(), Usernames.key(user.name()))
+		Membership membership = this.memberships.findByChannelIdAndAccountId(channel.id(), user.id())
 			.filter(m -> m.kind() == Membership.Kind.MEMBER)
 			.orElseThrow(() -> ChatException.notFound("You are not in #" + channel.name() + "."));
 		this.memberships.delete(membership);
-		this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel.name(), user.name()));
+		this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel.name(), user.id(), user.name()));
+		this.removal.deleteIfAbandoned(channel);
 		return channel.name();
 	}
 
@@ -169,10 +195,10 @@ public class ChannelService {
 		Channel channel = require(channelName);
 		requireOwnerOrAdmin(actor, channel);
 		ChatUser invitee = this.accounts.requireUser(username);
-		String key = Usernames.key(invitee.name());
-		if (this.memberships.findByChannelIdAndUsernameKey(channel.id(), key).isEmpty()) {
-			this.memberships.save(new Membership(channel.id(), invitee.name(), key, Membership.Kind.INVITED,
-					this.clock.instant()));
+		if (this.memberships.findByChannelIdAndAccountId(channel.id(), invitee.id()).isEmpty()) {
+			this.memberships
+				.save(new Membership(channel.id(), invitee.id(), Membership.Kind.INVITED, this.clock.instant()));
+			this.events.publishAfterCommit(new ChatEvent.MemberInvited(channel.name(), invitee.id(), invitee.name()));
 		}
 		return invitee.name();
 	}
@@ -181,35 +207,26 @@ public class ChannelService {
 	@Transactional(readOnly = true)
 	public ChannelInfo requireDeletable(ChatUser actor, String name) {
 		Channel channel = requireDeletableChannel(actor, name);
-		return new ChannelInfo(channel.name(), channel.isPrivate(), channel.owner(),
-				this.memberships.countByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER));
+		return info(channel, this.memberships.countByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER));
 	}
 
-	/** Deletes a channel with its members and history; its members get {@code part}. */
+	/**
+	 * Deletes a channel with its members and history; its members get {@code part}. An owner may delete it only
+	 * while nobody else is a member; otherwise it takes an admin.
+	 */
 	@Transactional
 	public void delete(ChatUser actor, String name) {
 		Channel channel = requireDeletableChannel(actor, name);
-		this.memberships.deleteByChannelId(channel.id());
-		this.channels.delete(channel);
-		this.applicationEvents.publishEvent(new ChannelDeletedEvent(channel.name()));
+		this.removal.remove(channel);
 		this.audit.record(actor.name(), AuditAction.DELETE_CHANNEL, "#" + channel.name(),
-				isOwner(actor, channel) ? "by its owner" : null);
-		this.events.publishAfterCommit(new ChatEvent.ChannelDeleted(channel.name()));
-	}
-
-	/** A deleted account leaves its channels; the others there see it {@code part}. */
-	@EventListener
-	void forgetMember(AccountDeletedEvent deleted) {
-		List<String> left = channelsOf(deleted.username());
-		this.memberships.deleteByUsernameKey(Usernames.key(deleted.username()));
-		left.forEach(channel -> this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel, deleted.username())));
+				channel.isOwnedBy(actor.id()) ? "by its owner" : null);
 	}
 
 	/** Checks that the user may post to and read the channel. */
 	@Transactional(readOnly = true)
 	public String requireMember(ChatUser user, String name) {
 		Channel channel = require(name);
-		if (!isMember(channel, user.name())) {
+		if (!isMember(channel, user)) {
 			throw ChatException.forbidden("You are not in #" + channel.name() + "; //join it first.");
 		}
 		return channel.name();
@@ -219,7 +236,7 @@ public class ChannelService {
 	@Transactional(readOnly = true)
 	public String requireReadable(ChatUser user, String name) {
 		Channel channel = require(name);
-		if (channel.isPrivate() && !isMember(channel, user.name()) && !user.isAdmin()) {
+		if (channel.isPrivate() && !isMember(channel, user) && !user.isAdmin()) {
 			throw ChatException.forbidden("#" + channel.name() + " is private.");
 		}
 		return channel.name();
@@ -228,16 +245,21 @@ public class ChannelService {
 	@Transactional(readOnly = true)
 	public List<String> memberNames(String name) {
 		Channel channel = require(name);
-		return this.memberships.findByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER)
+		List<Long> ids = this.memberships.findByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER)
 			.stream()
-			.map(Membership::username)
+			.map(Membership::accountId)
+			.toList();
+		return this.accounts.names(ids)
+			.values()
+			.stream()
+			.map(AccountName::name)
 			.sorted(String.CASE_INSENSITIVE_ORDER)
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
-	public List<String> channelsOf(String username) {
-		List<Long> ids = this.memberships.findByUsernameKeyAndKind(Usernames.key(username), Membership.Kind.MEMBER)
+	public List<String> channelsOf(long accountId) {
+		List<Long> ids = this.memberships.findByAccountIdAndKind(accountId, Membership.Kind.MEMBER)
 			.stream()
 			.map(Membership::channelId)
 			.toList();
@@ -250,7 +272,7 @@ public class ChannelService {
 	/** Public channels and the private ones the user belongs to (admins see all). */
 	@Transactional(readOnly = true)
 	public List<ChannelInfo> visibleTo(ChatUser user) {
-		List<String> mine = channelsOf(user.name());
+		List<String> mine = channelsOf(user.id());
 		return all().stream().filter(c -> !c.isPrivate() || user.isAdmin() || mine.contains(c.name())).toList();
 	}
 
@@ -263,44 +285,46 @@ public class ChannelService {
 				counts.put((Long) row[0], (Long) row[1]);
 			}
 		}
+		Map<Long, AccountName> owners = this.accounts
+			.names(list.stream().map(Channel::ownerId).filter(id -> id != null).distinct().toList());
 		return list.stream()
-			.map(c -> new ChannelInfo(c.name(), c.isPrivate(), c.owner(), counts.getOrDefault(c.id(), 0L)))
+			.map(c -> new ChannelInfo(c.name(), c.isPrivate(), ownerName(c, owners), counts.getOrDefault(c.id(), 0L)))
 			.toList();
 	}
 
-	private Channel create(String canonical, boolean isPrivate, ChatUser owner) {
-		try {
-			return this.channels.save(new Channel(canonical, isPrivate, owner.name(), this.clock.instant()));
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw ChatException.alreadyExists("#" + canonical + " exists already.");
-		}
+	private ChannelInfo info(Channel channel, long members) {
+		Map<Long, AccountName> owners = (channel.ownerId() == null) ? Map.of()
+				: this.accounts.names(List.of(channel.ownerId()));
+		return new ChannelInfo(channel.name(), channel.isPrivate(), ownerName(channel, owners), members);
+	}
+
+	private static String ownerName(Channel channel, Map<Long, AccountName> owners) {
+		AccountName owner = (channel.ownerId() == null) ? null : owners.get(channel.ownerId());
+		return (owner == null) ? null : owner.name();
 	}
 
 	private void addMember(Channel channel, ChatUser user) {
-		String key = Usernames.key(user.name());
-		Optional<Membership> existing = this.memberships.findByChannelIdAndUsernameKey(channel.id(), key);
+		Optional<Membership> existing = this.memberships.findByChannelIdAndAccountId(channel.id(), user.id());
 		if (existing.isPresent() && existing.get().kind() == Membership.Kind.MEMBER) {
 			return;
 		}
-		requireRoom(channel, key);
+		requireRoom(channel, user);
 		if (existing.isPresent()) {
 			existing.get().promoteToMember();
 			this.memberships.save(existing.get());
 		}
 		else {
-			this.memberships
-				.save(new Membership(channel.id(), user.name(), key, Membership.Kind.MEMBER, this.clock.instant()));
+			this.memberships.save(new Membership(channel.id(), user.id(), Membership.Kind.MEMBER, this.clock.instant()));
 		}
-		this.events.publishAfterCommit(new ChatEvent.MemberJoined(channel.name(), user.name()));
+		this.events.publishAfterCommit(new ChatEvent.MemberJoined(channel.name(), user.id(), user.name()));
 	}
 
 	/** The default channel is exempt: everybody is in it, and it does not count towards a user's channels. */
-	private void requireRoom(Channel channel, String userKey) {
+	private void requireRoom(Channel channel, ChatUser user) {
 		if (channel.name().equals(this.defaultChannel)) {
 			return;
 		}
-		long joined = this.memberships.findByUsernameKeyAndKind(userKey, Membership.Kind.MEMBER).size() - 1;
+		long joined = this.memberships.countByAccountIdAndKind(user.id(), Membership.Kind.MEMBER) - 1;
 		if (joined >= this.limits.maxChannelsPerUser()) {
 			throw ChatException.forbidden("You are in " + this.limits.maxChannelsPerUser()
 					+ " channels besides #" + this.defaultChannel + ", the most allowed; leave one first.");
@@ -319,28 +343,33 @@ public class ChannelService {
 					"The default channel #" + this.defaultChannel + " cannot be deleted.");
 		}
 		requireOwnerOrAdmin(actor, channel);
+		if (!actor.isAdmin() && hasOtherMembers(channel, actor)) {
+			throw ChatException.forbidden("#" + channel.name()
+					+ " has other members; its owner may delete it only while alone in it. Ask an admin.");
+		}
 		return channel;
 	}
 
-	private boolean mayEnterPrivate(ChatUser user, Channel channel) {
-		return user.isAdmin() || isOwner(user, channel)
-				|| this.memberships.findByChannelIdAndUsernameKey(channel.id(), Usernames.key(user.name())).isPresent();
+	private boolean hasOtherMembers(Channel channel, ChatUser actor) {
+		long members = this.memberships.countByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER);
+		return members > (isMember(channel, actor) ? 1 : 0);
 	}
 
-	private boolean isMember(Channel channel, String username) {
-		return this.memberships.findByChannelIdAndUsernameKey(channel.id(), Usernames.key(username))
+	private boolean mayEnterPrivate(ChatUser user, Channel channel) {
+		return user.isAdmin() || channel.isOwnedBy(user.id())
+				|| this.memberships.findByChannelIdAndAccountId(channel.id(), user.id()).isPresent();
+	}
+
+	private boolean isMember(Channel channel, ChatUser user) {
+		return this.memberships.findByChannelIdAndAccountId(channel.id(), user.id())
 			.filter(m -> m.kind() == Membership.Kind.MEMBER)
 			.isPresent();
 	}
 
 	private void requireOwnerOrAdmin(ChatUser actor, Channel channel) {
-		if (!actor.isAdmin() && !isOwner(actor, channel)) {
+		if (!actor.isAdmin() && !channel.isOwnedBy(actor.id())) {
 			throw ChatException.forbidden("Only the owner of #" + channel.name() + " or an admin may do that.");
 		}
-	}
-
-	private static boolean isOwner(ChatUser user, Channel channel) {
-		return channel.owner() != null && Usernames.key(channel.owner()).equals(Usernames.key(user.name()));
 	}
 
 	private Channel require(String name) {

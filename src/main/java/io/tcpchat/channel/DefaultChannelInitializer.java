@@ -4,7 +4,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the default channel before any listener accepts a connection.
+ * Creates the default channel before any listener accepts a connection, and deletes channels left with neither
+ * owner nor members.
  */
 @Component
 class DefaultChannelInitializer implements SmartInitializingSingleton {
@@ -18,6 +19,7 @@ class DefaultChannelInitializer implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.channels.ensureDefaultChannel();
+		this.channels.deleteAbandoned();
 	}
 
 }

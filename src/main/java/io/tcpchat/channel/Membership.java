@@ -4,13 +4,15 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A user's membership in a channel ({@code MEMBER}) or an invitation to a private one ({@code INVITED}).
+ * An account's membership in a channel ({@code MEMBER}) or an invitation to a private one ({@code INVITED}).
  */
 @Entity
 @Table(name = "channel_member")
@@ -29,13 +31,11 @@ class Membership {
 	@Column(name = "channel_id")
 	private Long channelId;
 
-	private String username;
-
-	@Column(name = "username_key")
-	private String usernameKey;
+	@Column(name = "account_id")
+	private Long accountId;
 
 	@Column(name = "kind")
-	@jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+	@Enumerated(EnumType.STRING)
 	private Kind kind;
 
 	@Column(name = "created_at")
@@ -44,10 +44,9 @@ class Membership {
 	protected Membership() {
 	}
 
-	Membership(Long channelId, String username, String usernameKey, Kind kind, Instant createdAt) {
+	Membership(Long channelId, long accountId, Kind kind, Instant createdAt) {
 		this.channelId = channelId;
-		this.username = username;
-		this.usernameKey = usernameKey;
+		this.accountId = accountId;
 		this.kind = kind;
 		this.createdAt = createdAt;
 	}
@@ -56,8 +55,8 @@ class Membership {
 		return this.channelId;
 	}
 
-	String username() {
-		return this.username;
+	long accountId() {
+		return this.accountId;
 	}
 
 	Kind kind() {

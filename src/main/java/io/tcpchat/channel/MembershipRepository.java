@@ -10,11 +10,13 @@ import org.springframework.data.repository.Repository;
 
 interface MembershipRepository extends Repository<Membership, Long> {
 
-	Optional<Membership> findByChannelIdAndUsernameKey(Long channelId, String usernameKey);
+	Optional<Membership> findByChannelIdAndAccountId(Long channelId, long accountId);
 
 	List<Membership> findByChannelIdAndKind(Long channelId, Membership.Kind kind);
 
-	List<Membership> findByUsernameKeyAndKind(String usernameKey, Membership.Kind kind);
+	List<Membership> findByAccountIdAndKind(long accountId, Membership.Kind kind);
+
+	long countByAccountIdAndKind(long accountId, Membership.Kind kind);
 
 	long countByChannelIdAndKind(Long channelId, Membership.Kind kind);
 
@@ -30,7 +32,7 @@ interface MembershipRepository extends Repository<Membership, Long> {
 	void deleteByChannelId(Long channelId);
 
 	@Modifying
-	@Query("delete from Membership m where m.usernameKey = :usernameKey")
-	void deleteByUsernameKey(String usernameKey);
+	@Query("delete from Membership m where m.accountId = :accountId")
+	void deleteByAccountId(long accountId);
 
 }

@@ -496,6 +496,10 @@ final class ClientSession implements ServerConnection.Listener {
 		else if (event instanceof ServerEvent.Part p && p.user().equalsIgnoreCase(this.user)) {
 			this.channels.remove(p.channel());
 		}
+		else if (event instanceof ServerEvent.Notice n && "no-channel".equals(n.code())
+				&& n.channel() != null && n.channel().equals(this.currentChannel)) {
+			this.currentChannel = null;
+		}
 		else if (event instanceof ServerEvent.Bye bye) {
 			this.byeReason = bye.reason();
 		}

@@ -72,6 +72,9 @@ final class EventFormatter {
 		if (event instanceof ServerEvent.Part p) {
 			return membership(safe(p.user()) + " left ", p.channel(), p.reason());
 		}
+		if (event instanceof ServerEvent.Notice n) {
+			return notice(n.text());
+		}
 		if (event instanceof ServerEvent.LoggedIn l) {
 			return notice("Logged in as " + safe(l.user()) + (isAdmin(l) ? " (admin)" : "") + ". You are in #"
 					+ safe(l.channel()) + ". //help lists the commands, Tab completes, //quit leaves.");

@@ -1,5 +1,7 @@
 package io.tcpchat.command;
 
+import io.tcpchat.auth.ChatUser;
+
 /**
  * Who may run a command.
  */
@@ -15,6 +17,16 @@ public enum Access {
 	USER,
 
 	/** Logged-in admins. */
-	ADMIN
+	ADMIN;
+
+	/** Whether {@code user} (null: not logged in) may run a command with this access. */
+	public boolean permits(ChatUser user) {
+		return switch (this) {
+			case ANYONE -> true;
+			case GUEST -> user == null;
+			case USER -> user != null;
+			case ADMIN -> user != null && user.isAdmin();
+		};
+	}
 
 }

@@ -18,12 +18,28 @@ public interface CommandContext {
 	/** The client's address, for limits per address. */
 	String remoteAddress();
 
+	/** This session's id, unique on every node (e.g. to end a user's other sessions but this one). */
+	String sessionId();
+
 	default ChatUser requireUser() {
 		return user().orElseThrow(() -> new ChatException(ErrorCode.NOT_LOGGED_IN, "Log in first."));
 	}
 
-	/** The channel plain lines go to. */
+	/**
+	 * The channel plain lines go to; null when there is none (the current channel was left in another session or
+	 * deleted: plain lines then go nowhere until the user chooses one).
+	 */
 	String currentChannel();
+
+	/** The current channel, or the refusal {@code no-channel} when there is none. */
+	default String requireCurrentChannel() {
+		String channel = currentChannel();
+		if (channel == null) {
+			throw new ChatException(ErrorCode.NO_CHANNEL,
+					"You have no current channel: //join one, or name one (//msg #channel text).");
+		}
+		return channel;
+	}
 
 	void setCurrentChannel(String channel);
 

@@ -2,6 +2,7 @@ package io.tcpchat.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,7 @@ public record ChatProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue Admin admin,
 		@DefaultValue("open") Registration registration,
+		@DefaultValue({ "ChatServ", "NickServ", "ChanServ", "server", "system" }) List<String> reservedNames,
 		@DefaultValue("general") String defaultChannel,
 		@DefaultValue Cluster cluster,
 		String nodeId,
@@ -55,6 +57,7 @@ public record ChatProperties(
 			@DefaultValue("true") boolean exemptAdmins, @DefaultValue("1MB") DataSize sendQueueBytes,
 			@DefaultValue("2000") int maxMessageLength, @DefaultValue("100") int historyMax,
 			@DefaultValue("100") int maxChannelsPerUser, @DefaultValue("10000") int maxMembersPerChannel,
+			@DefaultValue("10") int channelCreations, @DefaultValue("1h") Duration channelCreationPeriod,
 			@DefaultValue("5") int loginFailuresBeforeDelay, @DefaultValue("20") int loginFailuresPerAddress,
 			@DefaultValue("100") int loginFailuresPerAccount, @DefaultValue("30d") Duration loginKnownAddressTtl,
 			@DefaultValue("1s") Duration loginFirstDelay, @DefaultValue("5m") Duration loginMaxDelay,

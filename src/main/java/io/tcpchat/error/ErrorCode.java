@@ -17,6 +17,8 @@ public enum ErrorCode {
 	/** A protected target, such as the default channel: forbidden over TCP, 409 over REST. */
 	PROTECTED("forbidden", 409),
 	RATE_LIMITED("rate-limited", 429),
+	/** A plain line (or a command defaulting to the current channel) while the session has no current channel. */
+	NO_CHANNEL("no-channel", 409),
 	LINE_TOO_LONG("line-too-long", 400),
 	REGISTRATION_CLOSED("registration-closed", 403),
 	UNAVAILABLE("unavailable", 503),

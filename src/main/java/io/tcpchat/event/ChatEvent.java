@@ -1,12 +1,14 @@
 package io.tcpchat.event;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.tcpchat.error.ErrorCode;
 
 /**
- * Something that happened which connected users may need to see. Feature services publish these through
- * {@link ChatEventBus}; the session layer delivers them. In a cluster they travel through Redis.
+ * Something that happened which connected users, or this node's caches, may need to know. Feature services
+ * publish these through {@link ChatEventBus}; the session layer delivers those users see. In a cluster they
+ * travel through Redis. Users are identified by account id ({@code userId}); names come along for display.
  */
 public sealed interface ChatEvent {
 
@@ -14,27 +16,63 @@ public sealed interface ChatEvent {
 			implements ChatEvent {
 	}
 
-	record DirectMessage(long id, Instant ts, String from, String to, String color, String text)
-			implements ChatEvent {
+	record DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,
+			String text) implements ChatEvent {
 	}
 
 	record Broadcast(long id, Instant ts, String from, String text) implements ChatEvent {
 	}
 
-	record MemberJoined(String channel, String user) implements ChatEvent {
+	record MemberJoined(String channel, long userId, String user) implements ChatEvent {
 	}
 
-	record MemberLeft(String channel, String user) implements ChatEvent {
+	record MemberLeft(String channel, long userId, String user) implements ChatEvent {
+	}
+
+	/** A private channel let a user in; the membership follows at the user's {@code //join}. */
+	record MemberInvited(String channel, long userId, String user) implements ChatEvent {
+	}
+
+	/** {@code ownerId} is null for the default channel. */
+	record ChannelCreated(String channel, boolean isPrivate, Long ownerId) implements ChatEvent {
+	}
+
+	/** The owner changed; {@code ownerId} null: nobody owns the channel any more (its owner was deleted). */
+	record ChannelOwnerChanged(String channel, Long ownerId) implements ChatEvent {
 	}
 
 	record ChannelDeleted(String channel) implements ChatEvent {
 	}
 
 	/**
-	 * Close every session of {@code user}, on every node: after an optional error, a {@code bye} with
+	 * Close every session of the user, on every node: after an optional error, a {@code bye} with
 	 * {@code reason}.
 	 */
-	record SessionsTerminated(String user, ErrorCode error, String text, String reason) implements ChatEvent {
+	record SessionsTerminated(long userId, String user, ErrorCode error, String text, String reason)
+			implements ChatEvent {
+	}
+
+	/** A new account (also the directory entry name &lt;-&gt; id). */
+	record UserCreated(long userId, String user, List<String> roles, String color) implements ChatEvent {
+	}
+
+	/** An account's roles or colour changed. */
+	record UserUpdated(long userId, String user, List<String> roles, String color) implements ChatEvent {
+	}
+
+	/** An account was deleted; its name stays reserved (a tombstone) until {@link NameReleased}. */
+	record UserDeleted(long userId, String user) implements ChatEvent {
+	}
+
+	/** An admin released a deleted account's name: it may be registered again, by somebody else. */
+	record NameReleased(long userId, String name) implements ChatEvent {
+	}
+
+	/**
+	 * An account's password changed: every session of the user but {@code keepSession} (the one that changed it,
+	 * or null) ends, and whatever lets a client back in without the password (resume tokens) must be revoked.
+	 */
+	record PasswordChanged(long userId, String user, String keepSession) implements ChatEvent {
 	}
 
 }

@@ -6,10 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
+import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.ChannelDeletedEvent;
@@ -68,41 +71,51 @@ public class MessageService {
 		String body = requireText(text);
 		String canonical = this.channels.requireMember(sender, channel);
 		return this.store
-			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.name(), null, sender.color(), body,
-					now()))
-			.thenApply(m -> publish(toChannelMessage(m)));
+			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.id(), sender.name(), null, null,
+					sender.color(), body, now()))
+			.thenApply(m -> publish(toChannelMessage(m, m.sender())));
 	}
 
 	public CompletableFuture<ChatEvent.DirectMessage> sendDirect(ChatUser sender, String to, String text) {
 		String body = requireText(text);
-		String recipient = this.accounts.requireUser(to).name();
+		ChatUser recipient = this.accounts.requireUser(to);
 		return this.store
-			.store(new StoredMessage(StoredMessage.Kind.DIRECT, null, sender.name(), recipient, sender.color(), body,
-					now()))
-			.thenApply(m -> publish(new ChatEvent.DirectMessage(m.id(), m.createdAt(), m.sender(), m.recipient(),
-					m.color(), m.body())));
+			.store(new StoredMessage(StoredMessage.Kind.DIRECT, null, sender.id(), sender.name(), recipient.id(),
+					recipient.name(), sender.color(), body, now()))
+			.thenApply(m -> publish(new ChatEvent.DirectMessage(m.id(), m.createdAt(), sender.id(), m.sender(),
+					recipient.id(), m.recipient(), m.color(), m.body())));
 	}
 
 	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {
 		String body = requireText(text);
 		this.audit.record(from, AuditAction.BROADCAST, null, body);
 		return this.store
-			.store(new StoredMessage(StoredMessage.Kind.BROADCAST, null, from, null, null, body, now()))
+			.store(new StoredMessage(StoredMessage.Kind.BROADCAST, null, null, from, null, null, null, body, now()))
 			.thenApply(m -> publish(new ChatEvent.Broadcast(m.id(), m.createdAt(), m.sender(), m.body())));
 	}
 
-	/** The last {@code count} messages of a channel, oldest first. */
+	/**
+	 * The last {@code count} messages of a channel, oldest first. Authors are named by their account: a deleted
+	 * author's name is marked ({@link AccountName#display}), so a later holder of a released name is never taken
+	 * for the author.
+	 */
 	@Transactional(readOnly = true)
 	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count) {
 		String canonical = this.channels.requireReadable(reader, channel);
 		int limit = Math.max(1, Math.min(count, this.limits.historyMax()));
-		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(this.messages
-			.findByKindAndChannelOrderByIdDesc(StoredMessage.Kind.CHANNEL, canonical, Limit.of(limit))
-			.stream()
-			.map(MessageService::toChannelMessage)
-			.toList());
+		List<StoredMessage> page = this.messages.findByKindAndChannelOrderByIdDesc(StoredMessage.Kind.CHANNEL,
+				canonical, Limit.of(limit));
+		Map<Long, AccountName> authors = this.accounts
+			.names(page.stream().map(StoredMessage::senderId).filter(Objects::nonNull).distinct().toList());
+		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(
+				page.stream().map(m -> toChannelMessage(m, author(m, authors))).toList());
 		Collections.reverse(newestFirst);
 		return newestFirst;
+	}
+
+	private static String author(StoredMessage message, Map<Long, AccountName> authors) {
+		AccountName author = (message.senderId() == null) ? null : authors.get(message.senderId());
+		return (author == null) ? AccountName.displayDeleted(message.sender()) : author.display();
 	}
 
 	@EventListener
@@ -139,8 +152,8 @@ public class MessageService {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m) {
-		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), m.sender(), m.color(), m.body());
+	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m, String from) {
+		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body());
 	}
 
 }

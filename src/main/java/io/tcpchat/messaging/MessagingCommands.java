@@ -42,13 +42,13 @@ class MessagingCommands {
 	@ChatCommand(name = "say", usage = "<text>",
 			description = "Sends a message to your current channel (what a plain line does).", restOfLine = true, sendsMessage = true)
 	CompletionStage<?> say(CommandContext context, Arguments arguments) {
-		return this.messages.postToChannel(context.requireUser(), context.currentChannel(), arguments.get(0));
+		return this.messages.postToChannel(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
 	@ChatCommand(name = "history", usage = "(channel) (n)",
 			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
 	Reply history(CommandContext context, Arguments arguments) {
-		String channel = context.currentChannel();
+		String channel = null;
 		int count = DEFAULT_HISTORY;
 		List<String> values = arguments.values();
 		if (values.size() == 2 && isNumber(values.get(0)) && !isNumber(values.get(1))) {
@@ -61,6 +61,9 @@ class MessagingCommands {
 		else if (!values.isEmpty()) {
 			channel = values.get(0);
 			count = (values.size() > 1) ? Arguments.parsePositive(values.get(1), "n") : DEFAULT_HISTORY;
+		}
+		if (channel == null) {
+			channel = context.requireCurrentChannel();
 		}
 		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
 		String text = history.isEmpty() ? "No messages yet."

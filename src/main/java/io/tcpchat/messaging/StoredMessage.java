@@ -32,9 +32,17 @@ class StoredMessage {
 
 	private String channel;
 
+	/** The author's name when sent; {@link #senderId} is who it really was. */
 	private String sender;
 
+	/** The author's account; null for broadcasts and for authors deleted before accounts were kept. */
+	@Column(name = "sender_id")
+	private Long senderId;
+
 	private String recipient;
+
+	@Column(name = "recipient_id")
+	private Long recipientId;
 
 	private String color;
 
@@ -46,11 +54,13 @@ class StoredMessage {
 	protected StoredMessage() {
 	}
 
-	StoredMessage(Kind kind, String channel, String sender, String recipient, String color, String body,
-			Instant createdAt) {
+	StoredMessage(Kind kind, String channel, Long senderId, String sender, Long recipientId, String recipient,
+			String color, String body, Instant createdAt) {
 		this.kind = kind;
 		this.channel = channel;
+		this.senderId = senderId;
 		this.sender = sender;
+		this.recipientId = recipientId;
 		this.recipient = recipient;
 		this.color = color;
 		this.body = body;
@@ -71,6 +81,14 @@ class StoredMessage {
 
 	String sender() {
 		return this.sender;
+	}
+
+	Long senderId() {
+		return this.senderId;
+	}
+
+	Long recipientId() {
+		return this.recipientId;
 	}
 
 	String recipient() {

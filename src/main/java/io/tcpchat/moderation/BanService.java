@@ -63,6 +63,7 @@ public class BanService implements LoginGuard {
 		if (Usernames.key(target.name()).equals(Usernames.key(actor.name()))) {
 			throw ChatException.invalid("You cannot ban yourself.");
 		}
+		this.accounts.requireNotBootstrapAdmin(target.name(), "banned");
 		String why = ChatText.hasVisible(reason) ? ChatText.clean(reason) : "no reason given";
 		if (why.length() > MAX_REASON_LENGTH) {
 			throw ChatException.invalid("A reason has at most " + MAX_REASON_LENGTH + " characters.");
@@ -98,7 +99,7 @@ public class BanService implements LoginGuard {
 		BanInfo info = ban.toInfo();
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
-		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.name(), ErrorCode.BANNED,
+		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.id(), target.name(), ErrorCode.BANNED,
 				describe(info), "banned"));
 		return info;
 	}

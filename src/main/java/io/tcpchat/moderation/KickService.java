@@ -4,7 +4,6 @@ import io.tcpchat.audit.AuditAction;
 import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
-import io.tcpchat.auth.Usernames;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
@@ -36,8 +35,9 @@ public class KickService {
 
 	/** @return the stored spelling of the kicked user's name */
 	public String kick(ChatUser actor, String username, String reason) {
-		String name = this.accounts.requireUser(username).name();
-		if (Usernames.key(name).equals(Usernames.key(actor.name()))) {
+		ChatUser target = this.accounts.requireUser(username);
+		String name = target.name();
+		if (target.id() == actor.id()) {
 			throw ChatException.invalid("You cannot kick yourself; //quit leaves.");
 		}
 		if (!this.presence.isOnline(name)) {
@@ -46,7 +46,7 @@ public class KickService {
 		String why = ChatText.hasVisible(reason) ? "kicked by " + actor.name() + ": " + ChatText.clean(reason)
 				: "kicked by " + actor.name();
 		this.audit.record(actor.name(), AuditAction.KICK, name, why);
-		this.events.publish(new ChatEvent.SessionsTerminated(name, null, null, why));
+		this.events.publish(new ChatEvent.SessionsTerminated(target.id(), name, null, null, why));
 		return name;
 	}
 

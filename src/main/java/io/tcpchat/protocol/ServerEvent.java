@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 		@JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.Message.class),
 		@JsonSubTypes.Type(ServerEvent.Dm.class), @JsonSubTypes.Type(ServerEvent.Broadcast.class),
 		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
-		@JsonSubTypes.Type(ServerEvent.Ping.class), @JsonSubTypes.Type(ServerEvent.Bye.class) })
+		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
+		@JsonSubTypes.Type(ServerEvent.Bye.class) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
 
@@ -62,6 +63,14 @@ public sealed interface ServerEvent {
 
 	@JsonTypeName("part")
 	record Part(String channel, String user, String reason) implements ServerEvent {
+	}
+
+	/**
+	 * Something this session must know that is neither a reply nor an error: {@code code} says what
+	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one).
+	 */
+	@JsonTypeName("notice")
+	record Notice(String code, String text, String channel) implements ServerEvent {
 	}
 
 	@JsonTypeName("ping")

@@ -94,6 +94,11 @@ public class ChatSession implements CommandContext {
 	}
 
 	@Override
+	public String sessionId() {
+		return this.id;
+	}
+
+	@Override
 	public String remoteAddress() {
 		return this.remoteAddress;
 	}
@@ -271,10 +276,18 @@ public class ChatSession implements CommandContext {
 		this.channels.add(channel);
 	}
 
-	void left(String channel, String fallback) {
+	/**
+	 * @return whether that was the current channel: then there is none now, and plain lines are refused until
+	 * the user chooses one (never moved to another channel behind the user's back)
+	 */
+	boolean left(String channel) {
 		this.channels.remove(channel);
-		if (channel.equals(this.currentChannel)) {
-			this.currentChannel = fallback;
+		synchronized (this) {
+			if (!channel.equals(this.currentChannel)) {
+				return false;
+			}
+			this.currentChannel = null;
+			return true;
 		}
 	}
 
@@ -295,7 +308,7 @@ public class ChatSession implements CommandContext {
 	}
 
 	@Override
-	public void setCurrentChannel(String channel) {
+	public synchronized void setCurrentChannel(String channel) {
 		this.currentChannel = channel;
 	}
 

@@ -2,10 +2,9 @@ package io.tcpchat.session;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
-import io.tcpchat.channel.ChannelNames;
-import io.tcpchat.config.ChatProperties;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.metrics.ChatMetrics;
@@ -16,9 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers chat events to the sessions of this node that should see them, rendering each event once per format.
+ * Events only caches care about (accounts created or changed, invitations, owners) are not shown to anyone.
  */
 @Component
 class EventDelivery implements ChatEventListener {
+
+	static final String NO_CHANNEL = "no-channel";
 
 	private final SessionRegistry registry;
 
@@ -26,13 +28,10 @@ class EventDelivery implements ChatEventListener {
 
 	private final ChatMetrics metrics;
 
-	private final String defaultChannel;
-
-	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics, ChatProperties properties) {
+	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics) {
 		this.registry = registry;
 		this.renderer = renderer;
 		this.metrics = metrics;
-		this.defaultChannel = ChannelNames.normalize(properties.defaultChannel());
 	}
 
 	@Override
@@ -42,8 +41,8 @@ class EventDelivery implements ChatEventListener {
 					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
-			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.from()));
-			both.addAll(this.registry.ofUser(d.to()));
+			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
+			both.addAll(this.registry.ofUser(d.toId()));
 			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
 		else if (event instanceof ChatEvent.Broadcast b) {
@@ -51,26 +50,45 @@ class EventDelivery implements ChatEventListener {
 					new ServerEvent.Broadcast(b.id(), b.ts(), b.from(), b.text()));
 		}
 		else if (event instanceof ChatEvent.MemberJoined j) {
-			this.registry.ofUser(j.user()).forEach(s -> this.registry.joined(s, j.channel()));
+			this.registry.ofUser(j.userId()).forEach(s -> this.registry.joined(s, j.channel()));
 			deliver(this.registry.inChannel(j.channel()), new ServerEvent.Join(j.channel(), j.user()));
 		}
 		else if (event instanceof ChatEvent.MemberLeft l) {
 			deliver(this.registry.inChannel(l.channel()), new ServerEvent.Part(l.channel(), l.user(), null));
-			this.registry.ofUser(l.user()).forEach(s -> this.registry.left(s, l.channel(), this.defaultChannel));
+			for (ChatSession session : List.copyOf(this.registry.ofUser(l.userId()))) {
+				leave(session, l.channel(), "you left #" + l.channel() + " (in this or another session)");
+			}
 		}
 		else if (event instanceof ChatEvent.ChannelDeleted d) {
-			for (ChatSession session : this.registry.inChannel(d.channel())) {
+			for (ChatSession session : List.copyOf(this.registry.inChannel(d.channel()))) {
 				session.send(new ServerEvent.Part(d.channel(), session.user().orElseThrow().name(), "channel deleted"));
-				this.registry.left(session, d.channel(), this.defaultChannel);
+				leave(session, d.channel(), "#" + d.channel() + " was deleted");
 			}
 		}
 		else if (event instanceof ChatEvent.SessionsTerminated t) {
-			for (ChatSession session : this.registry.ofUser(t.user())) {
+			for (ChatSession session : this.registry.ofUser(t.userId())) {
 				if (t.error() != null) {
 					session.send(new ServerEvent.Error(t.error().code(), t.text(), null));
 				}
 				session.bye(t.reason());
 			}
+		}
+		else if (event instanceof ChatEvent.PasswordChanged p) {
+			this.registry.ofUser(p.userId())
+				.stream()
+				.filter(session -> !session.id().equals(p.keepSession()))
+				.forEach(session -> session.bye("password-changed"));
+		}
+	}
+
+	/**
+	 * Takes the channel from the session; if it was the current one, the session is told at once that plain
+	 * lines now go nowhere, rather than quietly sending them to another channel.
+	 */
+	private void leave(ChatSession session, String channel, String why) {
+		if (this.registry.left(session, channel)) {
+			session.send(new ServerEvent.Notice(NO_CHANNEL, "You have no current channel: " + why
+					+ ". Plain lines go nowhere until you //join a channel.", channel));
 		}
 	}
 
@@ -80,6 +98,5 @@ class EventDelivery implements ChatEventListener {
 			this.metrics.delivery(session.send(rendered));
 		}
 	}
-
 
 }

@@ -69,8 +69,9 @@ class SessionCommands {
 		data.put("channels", session.channels().stream().sorted().toList());
 		data.put("current", session.currentChannel());
 		data.put("color", user.color());
-		return Reply.of("You are " + user.name() + " " + user.roleNames() + " in #" + session.currentChannel()
-				+ "; channels: " + String.join(", ", session.channels().stream().sorted().map(c -> "#" + c).toList()),
+		String current = (session.currentChannel() == null) ? " with no current channel"
+				: " in #" + session.currentChannel();
+		return Reply.of("You are " + user.name() + " " + user.roleNames() + current + "; channels: " + String.join(", ", session.channels().stream().sorted().map(c -> "#" + c).toList()),
 				data);
 	}
 

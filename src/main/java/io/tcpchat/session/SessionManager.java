@@ -38,6 +38,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	static final String SAY = "say";
 
+	static final String QUIT = "//quit";
+
 	private final SessionRegistry registry;
 
 	private final EventRenderer renderer;
@@ -132,7 +134,9 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	private void route(ChatSession session, String text) {
 		OpenPrompt prompt = session.openPrompt();
 		boolean command = text.startsWith("//");
-		if (prompt != null && (prompt.prompt().secret() || !command)) {
+		// a secret prompt takes any line as its answer, but exactly //quit (6 characters: never a valid password)
+		boolean answer = prompt != null && (!command || (prompt.prompt().secret() && !text.equals(QUIT)));
+		if (answer) {
 			session.takePrompt().answer().accept(session, text);
 			return;
 		}

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.tcpchat.auth.Usernames;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +16,8 @@ public class SessionRegistry {
 
 	private final Map<String, ChatSession> byId = new ConcurrentHashMap<>();
 
-	private final Map<String, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
+	/** By account id: the identity, whatever the name. */
+	private final Map<Long, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
 
 	private final Map<String, Set<ChatSession>> byChannel = new ConcurrentHashMap<>();
 
@@ -65,9 +64,10 @@ public class SessionRegistry {
 		addTo(channel, session);
 	}
 
-	void left(ChatSession session, String channel, String fallback) {
-		session.left(channel, fallback);
+	/** @return whether that was the session's current channel (it has none now) */
+	boolean left(ChatSession session, String channel) {
 		removeFrom(this.byChannel, channel, session);
+		return session.left(channel);
 	}
 
 	public Collection<ChatSession> all() {
@@ -78,8 +78,8 @@ public class SessionRegistry {
 		return this.byId.size();
 	}
 
-	Collection<ChatSession> ofUser(String username) {
-		return this.byUser.getOrDefault(Usernames.key(username), Set.of());
+	Collection<ChatSession> ofUser(long userId) {
+		return this.byUser.getOrDefault(userId, Set.of());
 	}
 
 	Collection<ChatSession> inChannel(String channel) {
@@ -95,15 +95,15 @@ public class SessionRegistry {
 		this.byChannel.computeIfAbsent(channel, k -> ConcurrentHashMap.newKeySet()).add(session);
 	}
 
-	private static void removeFrom(Map<String, Set<ChatSession>> index, String key, ChatSession session) {
+	private static <K> void removeFrom(Map<K, Set<ChatSession>> index, K key, ChatSession session) {
 		index.computeIfPresent(key, (k, sessions) -> {
 			sessions.remove(session);
 			return sessions.isEmpty() ? null : sessions;
 		});
 	}
 
-	private static String userKey(ChatSession session) {
-		return Usernames.key(session.user().orElseThrow().name());
+	private static Long userKey(ChatSession session) {
+		return session.user().orElseThrow().id();
 	}
 
 }

@@ -38,6 +38,9 @@ final class TextFormat {
 		if (event instanceof ServerEvent.Part p) {
 			return "* " + p.user() + " left #" + p.channel() + ((p.reason() == null) ? "" : " (" + p.reason() + ")");
 		}
+		if (event instanceof ServerEvent.Notice n) {
+			return "*** " + n.text();
+		}
 		if (event instanceof ServerEvent.LoggedIn l) {
 			return "*** Logged in as " + l.user() + " " + l.roles() + ". You are in #" + l.channel() + ".";
 		}

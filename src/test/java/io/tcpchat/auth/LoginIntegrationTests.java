@@ -3,14 +3,88 @@ package io.tcpchat.auth;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginIntegrationTests extends ChatIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void anUnknownNameIsConfirmedBeforeAnyPasswordAndNoCancels() {
+		String name = uniqueName("una");
+		ChatClient client = atUsernamePrompt();
+
+		client.send(name);
+		JsonNode confirm = prompt(client, "confirm");
+		assertThat(confirm.path("text").asString()).contains(name).contains("yes/no");
+		assertThat(confirm.path("secret").asBoolean()).isFalse();
+		client.send("maybe");
+		prompt(client, "confirm");
+		client.send("no");
+
+		prompt(client, "username");
+		assertThat(connect().json().commandError("//login " + name + " " + PASSWORD).path("code").asString())
+			.isEqualTo("bad-credentials");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "username", "password", "confirm", "new-password", "repeat-password" })
+	void quitWorksAtEveryPrompt(String field) {
+		String existing = uniqueName("quinn");
+		newUser(existing).close();
+		ChatClient client = atUsernamePrompt();
+		switch (field) {
+			case "password" -> client.send(existing);
+			case "confirm" -> client.send(uniqueName("new"));
+			case "new-password" -> client.send(uniqueName("new")).send("yes");
+			case "repeat-password" -> client.send(uniqueName("new")).send("yes").send(PASSWORD);
+			default -> {
+			}
+		}
+		if (!field.equals("username")) {
+			prompt(client, field);
+		}
+
+		client.send("//quit");
+
+		assertThat(client.expect("bye").path("reason").asString()).isEqualTo("quit");
+		client.expectClosed();
+	}
+
+	@Test
+	void aCancelIsNeverAFailedLogin() {
+		String name = uniqueName("cal");
+		newUser(name).close();
+		double failedBefore = failedLogins();
+		ChatClient client = atUsernamePrompt();
+
+		client.send(name);
+		prompt(client, "password");
+		client.send("");
+		prompt(client, "username");
+		client.send(uniqueName("new")).send("no");
+		prompt(client, "username");
+
+		assertThat(failedLogins()).isEqualTo(failedBefore);
+		client.send(name).send("wrong-password");
+		client.expectError("bad-credentials");
+		assertThat(failedLogins()).isEqualTo(failedBefore + 1);
+	}
+
+	private double failedLogins() {
+		return this.meters.find("chat.logins.failed").counters().stream().mapToDouble(c -> c.count()).sum();
+	}
 
 	@Test
 	void anExistingUserLogsInThroughTheUsernameAndPasswordPrompts() {
@@ -62,6 +136,7 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		ChatClient client = atUsernamePrompt();
 
 		client.send(name);
+		confirm(client);
 		assertThat(prompt(client, "new-password").path("secret").asBoolean()).isTrue();
 		client.send(PASSWORD);
 		assertThat(prompt(client, "repeat-password").path("secret").asBoolean()).isTrue();
@@ -76,6 +151,7 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		String name = uniqueName("eve");
 		ChatClient client = atUsernamePrompt();
 		client.send(name);
+		confirm(client);
 		prompt(client, "new-password");
 		client.send(PASSWORD);
 		prompt(client, "repeat-password");
@@ -94,6 +170,7 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		String name = uniqueName("fay");
 		ChatClient client = atUsernamePrompt();
 		client.send(name);
+		confirm(client);
 		prompt(client, "new-password");
 
 		client.send("");
@@ -107,6 +184,7 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 	void aTooShortPasswordIsRefusedAndAskedForAgain() {
 		ChatClient client = atUsernamePrompt();
 		client.send(uniqueName("gus"));
+		confirm(client);
 		prompt(client, "new-password");
 
 		client.send("short").send("short");
@@ -152,8 +230,23 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		prompt(client, "username");
 		client.send("//help");
 
-		assertThat(client.expectReply("help").path("data").path("commands").size()).isGreaterThan(10);
+		JsonNode commands = client.expectReply("help").path("data").path("commands");
+		assertThat(commands.valueStream().map(c -> c.path("name").asString())).contains("login", "register", "quit")
+			.doesNotContain("join", "passwd", "ban");
 		prompt(client, "username");
+	}
+
+	@Test
+	void helpListsOnlyTheCommandsASessionMayRun() {
+		JsonNode user = newUser(uniqueName("hugo")).command("//help").path("data").path("commands");
+		assertThat(user.valueStream().map(c -> c.path("name").asString())).contains("join", "passwd", "help")
+			.doesNotContain("login", "register", "ban", "broadcast", "release-name");
+		JsonNode admin = admin().command("//help").path("data").path("commands");
+		assertThat(admin.valueStream().map(c -> c.path("name").asString())).contains("join", "ban", "release-name")
+			.doesNotContain("login", "register");
+		assertThat(adminHttp().get("/api/commands").json().valueStream().map(c -> c.path("name").asString()))
+			.contains("login", "register", "join", "ban", "release-name");
+		assertThat(newUser(uniqueName("ida")).command("//help ban").path("data").path("commands").size()).isOne();
 	}
 
 	@Test
@@ -162,6 +255,7 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		String password = "//quit-is-my-password";
 		ChatClient registering = atUsernamePrompt();
 		registering.send(name);
+		confirm(registering);
 		prompt(registering, "new-password");
 		registering.send(password);
 		prompt(registering, "repeat-password");
@@ -266,6 +360,12 @@ class LoginIntegrationTests extends ChatIntegrationTest {
 		client.expectError("invalid-argument");
 
 		connect().login(name, PASSWORD);
+	}
+
+	/** Answers "register it?" with yes. */
+	private static void confirm(ChatClient client) {
+		prompt(client, "confirm");
+		client.send("yes");
 	}
 
 	/** A new connection in json format, at the username prompt. */

@@ -41,10 +41,10 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 
 		JsonNode left = b.command("//leave");
 		assertThat(left.path("data").path("channel").asString()).isEqualTo(channel);
-		assertThat(left.path("text").asString()).isEqualTo("You left #" + channel + "; plain lines go to #general now.");
 		JsonNode part = a.expect("part", p -> p.path("user").asString().equals(bob));
 		assertThat(part.path("channel").asString()).isEqualTo(channel);
-		assertThat(b.command("//whoami").path("data").path("current").asString()).isEqualTo("general");
+		assertThat(b.transcript()).anyMatch(line -> line.contains("\"type\":\"notice\",\"code\":\"no-channel\""));
+		assertThat(b.command("//whoami").path("data").path("current").isNull()).isTrue();
 		assertThat(b.command("//whoami").path("data").path("channels").valueStream().map(JsonNode::asString))
 			.doesNotContain(channel);
 	}
@@ -151,22 +151,75 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 		m.command("//join #" + channel);
 		o.send("doomed message");
 		m.expect("message", msg -> msg.path("text").asString().equals("doomed message"));
+		m.command("//leave #" + channel);
+		m.command("//join #" + channel);
+		ChatClient admin = admin();
 
-		o.send("//delete-channel #" + channel);
-		JsonNode confirm = o.expect("prompt");
+		admin.send("//delete-channel #" + channel);
+		JsonNode confirm = admin.expect("prompt");
 		assertThat(confirm.path("field").asString()).isEqualTo("confirm");
 		assertThat(confirm.path("secret").asBoolean()).isFalse();
-		o.send("yes");
+		admin.send("yes");
 
-		JsonNode reply = o.expectReply("delete-channel");
+		JsonNode reply = admin.expectReply("delete-channel");
 		assertThat(reply.path("data").path("deleted").asBoolean()).isTrue();
-		JsonNode part = m.expect("part", p -> p.path("channel").asString().equals(channel));
+		JsonNode part = m.expect("part", p -> p.path("channel").asString().equals(channel)
+				&& p.path("reason").asString().equals("channel deleted"));
 		assertThat(part.path("user").asString()).isEqualTo(member);
 		assertThat(channelNames(m)).doesNotContain(channel);
-		assertThat(m.command("//whoami").path("data").path("current").asString()).isEqualTo("general");
+		assertThat(m.command("//whoami").path("data").path("current").isNull()).isTrue();
 		assertThat(m.commandError("//history #" + channel).path("code").asString()).isEqualTo("not-found");
 		m.command("//join #" + channel);
 		assertThat(m.command("//history #" + channel).path("data").path("messages").size()).isZero();
+	}
+
+	@Test
+	void anOwnerMayDeleteAChannelOnlyWhileAloneInIt() {
+		String channel = uniqueName("shared");
+		ChatClient o = newUser(uniqueName("olga"));
+		ChatClient m = newUser(uniqueName("mia"));
+		o.command("//create-channel " + channel);
+		m.command("//join #" + channel);
+
+		JsonNode refused = o.commandError("//delete-channel #" + channel);
+		assertThat(refused.path("code").asString()).isEqualTo("forbidden");
+		assertThat(refused.path("text").asString()).contains("other members");
+		assertThat(channelNames(m)).contains(channel);
+
+		m.command("//leave #" + channel);
+		o.send("//delete-channel #" + channel);
+		o.expect("prompt", p -> p.path("field").asString().equals("confirm"));
+		o.send("yes");
+		assertThat(o.expectReply("delete-channel").path("data").path("deleted").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aMemberWhoJoinsWhileTheOwnerConfirmsStillStopsTheDeletion() {
+		String channel = uniqueName("raced");
+		ChatClient o = newUser(uniqueName("olga"));
+		ChatClient m = newUser(uniqueName("mia"));
+		o.command("//create-channel " + channel);
+		o.send("//delete-channel #" + channel);
+		o.expect("prompt", p -> p.path("field").asString().equals("confirm"));
+
+		m.command("//join #" + channel);
+		o.send("yes");
+
+		assertThat(o.expectError("forbidden").path("command").asString()).isEqualTo("delete-channel");
+		assertThat(channelNames(m)).contains(channel);
+	}
+
+	@Test
+	void textChannelsShowTheOwner() {
+		String owner = uniqueName("olga");
+		String channel = uniqueName("listed");
+		newUser(owner).command("//create-channel " + channel);
+		ChatClient viewer = newUser(uniqueName("vic"));
+		viewer.send("//format text");
+		viewer.send("//channels");
+
+		String line = viewer.expectLine(l -> l.contains("#" + channel));
+		assertThat(line).contains("owner " + owner);
 	}
 
 	@Test

@@ -89,11 +89,13 @@ class TerminalClientEndToEndTests {
 		ChatClient bob = socket().register("bob", PASSWORD);
 
 		this.tmux.start(clientCommand("--host", "127.0.0.1", "--port", String.valueOf(this.port), "--user", "alice"));
-		// --user answers the username prompt: a new name goes straight to choosing a password
-		this.tmux.awaitScreen("Choose a password");
+		// --user answers the username prompt: an unknown name goes straight to the offer to register it
+		this.tmux.awaitScreen("Register it? (yes/no)");
 		assertThat(this.tmux.screen()).doesNotContain("Username:");
+		this.tmux.type("yes").keys("Enter");
+		this.tmux.awaitScreen("Choose a password");
 		this.tmux.type(PASSWORD).keys("Enter");
-		this.tmux.awaitScreen("Repeat the password:");
+		this.tmux.awaitScreen("Repeat the password");
 		this.tmux.type(PASSWORD).keys("Enter");
 		this.tmux.awaitScreen("Logged in as alice");
 		assertThat(this.tmux.screen()).as("passwords are never echoed").doesNotContain(PASSWORD);

@@ -58,7 +58,7 @@ class CommandRegistryTests {
 	@Test
 	void exactlyTheAdminCommandsAreAdminOnly() {
 		assertThat(this.registry.specs().stream().filter(CommandSpec::adminOnly).map(CommandSpec::name))
-			.containsExactlyInAnyOrder("broadcast", "ban", "unban", "banned-users", "kick");
+			.containsExactlyInAnyOrder("broadcast", "ban", "unban", "banned-users", "kick", "release-name");
 	}
 
 	@Test

@@ -34,7 +34,8 @@ class ChatFlowIntegrationTests extends ChatIntegrationTest {
 		client.socket().shutdownOutput();
 
 		JsonNode help = client.expectReply("help");
-		assertThat(help.path("data").path("commands").size()).isGreaterThan(10);
+		assertThat(help.path("data").path("commands").valueStream().map(c -> c.path("name").asString()))
+			.contains("login", "register", "quit");
 		client.expectClosed();
 	}
 

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 		"chat.limits.login-failures-before-delay=3", "chat.limits.login-failures-per-account=10",
 		// a first wait longer than any test, so that a busy machine cannot let a guess through
 		"chat.limits.login-first-delay=10m", "chat.limits.login-max-delay=1h",
-		"chat.limits.registrations-per-address=3" })
+		"chat.limits.registrations-per-address=3", "chat.limits.channel-creations=3" })
 class LimitsIntegrationTests extends ChatIntegrationTest {
 
 	@Autowired
@@ -202,15 +202,64 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 		user.command("//join limit-a-" + uniqueName("c"));
 		user.command("//join limit-b-" + uniqueName("c"));
 
-		JsonNode tooMany = user.commandError("//join limit-c-" + uniqueName("c"));
+		String refused = "limit-c-" + uniqueName("c");
+		JsonNode tooMany = user.commandError("//join " + refused);
 
 		assertThat(tooMany.path("code").asString()).isEqualTo("forbidden");
+		assertThat(user.command("//channels").path("data").path("channels").valueStream()
+			.map(c -> c.path("name").asString())).as("a refused join creates nothing").doesNotContain(refused);
+		assertThat(newUser(uniqueName("other")).commandError("//history #" + refused).path("code").asString())
+			.isEqualTo("not-found");
 		String shared = "full-" + uniqueName("c");
 		ChatClient second = newUser(uniqueName("second"));
 		second.command("//join " + shared);
 		newUser(uniqueName("third")).command("//join " + shared);
 		JsonNode full = newUser(uniqueName("fourth")).commandError("//join " + shared);
 		assertThat(full.path("text").asString()).contains("full");
+	}
+
+	@Test
+	void channelCreationHasItsOwnRatePerUser() {
+		ChatClient user = newUser(uniqueName("creator"));
+		for (int i = 0; i < 3; i++) {
+			String channel = "made-" + i + "-" + uniqueName("c");
+			user.command(((i % 2 == 0) ? "//join " : "//create-channel ") + channel);
+			user.command("//leave #" + channel);
+		}
+
+		String fourth = "made-3-" + uniqueName("c");
+		JsonNode refused = user.commandError("//create-channel " + fourth);
+		assertThat(refused.path("code").asString()).isEqualTo("rate-limited");
+		assertThat(refused.path("text").asString()).contains("at most 3 channels per 1 h");
+		assertThat(user.commandError("//join " + fourth).path("code").asString()).isEqualTo("rate-limited");
+
+		ChatClient other = newUser(uniqueName("other"));
+		assertThat(other.commandError("//history #" + fourth).path("code").asString()).isEqualTo("not-found");
+		other.command("//join " + fourth);
+		user.command("//join " + fourth);
+	}
+
+	@Test
+	void wrongCurrentPasswordsInPasswdAreThrottledLikeLogins() throws IOException {
+		Socket socket = new Socket();
+		socket.bind(new InetSocketAddress("127.0.0.3", 0));
+		socket.connect(new InetSocketAddress("127.0.0.1", port()));
+		ChatClient user = new ChatClient(socket).register(uniqueName("guesser"), PASSWORD);
+		try {
+			String code = null;
+			for (int i = 0; i < 8 && !"rate-limited".equals(code); i++) {
+				user.send("//passwd").send("wrong-current-" + i).send("new-password-9").send("new-password-9");
+				code = user.expect("error").path("code").asString();
+				assertThat(code).isIn("bad-credentials", "rate-limited");
+			}
+
+			assertThat(code).isEqualTo("rate-limited");
+			user.send("//passwd").send(PASSWORD).send("new-password-9").send("new-password-9");
+			assertThat(user.expect("error").path("code").asString()).isEqualTo("rate-limited");
+		}
+		finally {
+			user.close();
+		}
 	}
 
 	@Test

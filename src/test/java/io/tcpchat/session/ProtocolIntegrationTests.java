@@ -120,9 +120,11 @@ class ProtocolIntegrationTests extends ChatIntegrationTest {
 		assertThat(client.nextLine()).matches("\\*\\*\\* Welcome to tcp-chat \\S+ \\(node \\S+\\)\\. .*open.*");
 		assertThat(client.nextLine()).isEqualTo("? Username:");
 		client.send(name);
+		assertThat(client.nextLine()).isEqualTo("? There is no account " + name + ". Register it? (yes/no)");
+		client.send("yes");
 		assertThat(client.nextLine()).startsWith("? New account " + name);
 		client.send(PASSWORD);
-		assertThat(client.nextLine()).isEqualTo("? Repeat the password:");
+		assertThat(client.nextLine()).isEqualTo("? Repeat the password (empty line to cancel):");
 		client.send(PASSWORD);
 		assertThat(client.nextLine()).isEqualTo("*** Logged in as " + name + " [USER]. You are in #general.");
 		client.send("hello, people");

@@ -2,6 +2,8 @@ package io.tcpchat.admin.web;
 
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -34,7 +36,9 @@ class CurrentUser implements HandlerMethodArgumentResolver {
 	public ChatUser resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return this.accounts.requireUser(authentication.getName());
+		// deleted between the password check and now (e.g. by another admin at the same moment)
+		return this.accounts.findUser(authentication.getName())
+			.orElseThrow(() -> new ChatException(ErrorCode.BAD_CREDENTIALS, "Your account no longer exists."));
 	}
 
 }

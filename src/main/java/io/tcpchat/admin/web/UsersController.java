@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.tcpchat.auth.AccountAdminService;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Passwords;
@@ -40,12 +41,16 @@ class UsersController {
 
 	private final AccountService accounts;
 
+	private final AccountAdminService admin;
+
 	private final PresenceService presence;
 
 	private final ChannelService channels;
 
-	UsersController(AccountService accounts, PresenceService presence, ChannelService channels) {
+	UsersController(AccountService accounts, AccountAdminService admin, PresenceService presence,
+			ChannelService channels) {
 		this.accounts = accounts;
+		this.admin = admin;
 		this.presence = presence;
 		this.channels = channels;
 	}
@@ -60,9 +65,13 @@ class UsersController {
 			.stream()
 			.map(sessions -> sessions.stream().min(Comparator.comparing(OnlineUser::connectedAt)).orElseThrow())
 			.sorted(Comparator.comparing(OnlineUser::username, String.CASE_INSENSITIVE_ORDER))
-			.map(first -> new OnlineUserView(first.username(), this.channels.channelsOf(first.username()),
+			.map(first -> new OnlineUserView(first.username(), channelsOf(first.username()),
 					first.connectedAt(), first.node(), byUser.get(Usernames.key(first.username())).size()))
 			.toList();
+	}
+
+	private List<String> channelsOf(String username) {
+		return this.accounts.findUser(username).map(user -> this.channels.channelsOf(user.id())).orElse(List.of());
 	}
 
 	@GetMapping("/online/count")
@@ -80,18 +89,20 @@ class UsersController {
 			.body(new UserView(created.name(), created.roleNames(), created.color()));
 	}
 
+	/** The account stays as a tombstone that keeps the name reserved ({@code /api/reserved-names}). */
 	@DeleteMapping("/{username}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
 	void delete(ChatUser actor, @PathVariable String username) {
-		this.accounts.delete(actor, username);
+		this.admin.delete(actor, username);
 	}
 
+	/** Every session of the user ends. */
 	@PutMapping("/{username}/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
 	void resetPassword(ChatUser actor, @PathVariable String username, @Valid @RequestBody NewPassword request) {
-		this.accounts.resetPassword(actor, username, request.password());
+		this.admin.resetPassword(actor, username, request.password());
 	}
 
 	record NewUser(@NotNull @Pattern(regexp = Usernames.PATTERN, message = Usernames.RULE) String username,
