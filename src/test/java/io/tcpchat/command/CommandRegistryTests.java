@@ -84,7 +84,7 @@ class CommandRegistryTests {
 			.collect(Collectors.toMap(CommandSpec::name, Function.identity()));
 
 		assertThat(specs.get("msg").parse("bob hello there").get(1)).isEqualTo("hello there");
-		assertThat(specs.get("ban").parse("bob for spam").get(1)).isEqualTo("for spam");
+		assertThat(specs.get("ban").parse("bob 10m for  spam").get(2)).isEqualTo("for  spam");
 		assertThat(specs.get("broadcast").parse("maintenance at noon").get(0)).isEqualTo("maintenance at noon");
 		assertThat(specs.get("kick").parse("bob go away").get(1)).isEqualTo("go away");
 	}

@@ -172,28 +172,28 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 	@Test
 	void registrationsPerAddressAreLimited() {
 		for (int i = 0; i < 3; i++) {
-			connectFrom("127.0.0.3").register(uniqueName("reg"), PASSWORD).close();
+			connectFrom("127.0.0.21").register(uniqueName("reg"), PASSWORD).close();
 		}
 
 		String refusedName = uniqueName("reg");
-		ChatClient byCommand = connectFrom("127.0.0.3").json();
+		ChatClient byCommand = connectFrom("127.0.0.21").json();
 		JsonNode refused = byCommand.commandError("//register " + refusedName + " " + PASSWORD);
 		assertThat(refused.path("code").asString()).isEqualTo("rate-limited");
 		assertThat(refused.path("text").asString()).contains("new accounts");
-		ChatClient byPrompt = connectFrom("127.0.0.3").json();
+		ChatClient byPrompt = connectFrom("127.0.0.21").json();
 		byPrompt.expect("prompt", p -> p.path("field").asString().equals("username"));
-		byPrompt.send(refusedName).send(PASSWORD).send(PASSWORD);
+		byPrompt.send(refusedName).send("yes").send(PASSWORD).send(PASSWORD);
 		assertThat(byPrompt.expectError("rate-limited").path("command").asString()).isEqualTo("register");
 		assertThat(this.accounts.findUser(refusedName)).isEmpty();
 
 		// refused registrations use up nothing; other addresses have their own allowance
 		String taken = uniqueName("reg");
-		connectFrom("127.0.0.4").register(taken, PASSWORD).close();
+		connectFrom("127.0.0.22").register(taken, PASSWORD).close();
 		for (int i = 0; i < 3; i++) {
-			connectFrom("127.0.0.4").json().commandError("//register " + taken + " " + PASSWORD);
+			connectFrom("127.0.0.22").json().commandError("//register " + taken + " " + PASSWORD);
 		}
-		connectFrom("127.0.0.4").register(uniqueName("reg"), PASSWORD).close();
-		connectFrom("127.0.0.4").register(uniqueName("reg"), PASSWORD).close();
+		connectFrom("127.0.0.22").register(uniqueName("reg"), PASSWORD).close();
+		connectFrom("127.0.0.22").register(uniqueName("reg"), PASSWORD).close();
 	}
 
 	@Test

@@ -142,7 +142,8 @@ class AdminApiSecurityIntegrationTests extends ChatIntegrationTest {
 					.as(name + " " + response.getKey())
 					.isTrue());
 		}));
-		assertThat(operations).hasSize(13);
+		assertThat(operations).contains("POST /api/users", "POST /api/bans", "DELETE /api/bans/{username}",
+				"POST /api/broadcast", "DELETE /api/channels/{name}", "GET /api/audit");
 		JsonNode paths = docs.path("paths");
 		assertThat(paths.path("/api/users").path("post").path("responses").propertyNames()).contains("201", "400",
 				"409").doesNotContain("200");
