@@ -66,7 +66,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedKernelDependsOnNoLayer = noClasses().that()
-		.resideInAnyPackage(packages("config", "error", "event", "protocol"))
+		.resideInAnyPackage(packages("config", "error", "event", "protocol", "limits"))
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(packages(FEATURES, "command", "session", "transport"))

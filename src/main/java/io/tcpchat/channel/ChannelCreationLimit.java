@@ -2,16 +2,12 @@ package io.tcpchat.channel;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.limits.RecentEvents;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,14 +24,12 @@ class ChannelCreationLimit {
 
 	private final Duration period;
 
-	private final Clock clock;
-
-	private final Map<Long, Deque<Instant>> created = new ConcurrentHashMap<>();
+	private final RecentEvents<Long> created;
 
 	ChannelCreationLimit(ChatProperties properties, Clock clock) {
 		this.limit = properties.limits().channelCreations();
 		this.period = properties.limits().channelCreationPeriod();
-		this.clock = clock;
+		this.created = new RecentEvents<>(this.period, clock);
 	}
 
 	/** @throws ChatException {@code rate-limited} if the user created too many channels lately */
@@ -43,18 +37,10 @@ class ChannelCreationLimit {
 		if (user.isAdmin()) {
 			return;
 		}
-		Instant now = this.clock.instant();
-		Deque<Instant> times = this.created.get(user.id());
-		if (times == null) {
-			return;
-		}
-		synchronized (times) {
-			prune(times, now);
-			if (times.size() >= this.limit) {
-				Duration wait = Duration.between(now, times.peekFirst().plus(this.period));
-				throw new ChatException(ErrorCode.RATE_LIMITED, "You may create at most " + this.limit
-						+ " channels per " + describe(this.period) + "; try again in " + describe(wait) + ".");
-			}
+		Duration wait = this.created.timeUntilBelow(user.id(), this.limit);
+		if (!wait.isZero()) {
+			throw new ChatException(ErrorCode.RATE_LIMITED, "You may create at most " + this.limit + " channels per "
+					+ describe(this.period) + "; try again in " + describe(wait) + ".");
 		}
 	}
 
@@ -63,27 +49,12 @@ class ChannelCreationLimit {
 		if (user.isAdmin()) {
 			return;
 		}
-		Deque<Instant> times = this.created.computeIfAbsent(user.id(), id -> new ArrayDeque<>());
-		synchronized (times) {
-			times.addLast(this.clock.instant());
-		}
+		this.created.record(user.id());
 	}
 
 	@Scheduled(fixedDelay = 600_000)
 	void forgetOld() {
-		Instant now = this.clock.instant();
-		this.created.values().removeIf(times -> {
-			synchronized (times) {
-				prune(times, now);
-				return times.isEmpty();
-			}
-		});
-	}
-
-	private void prune(Deque<Instant> times, Instant now) {
-		while (!times.isEmpty() && !times.peekFirst().plus(this.period).isAfter(now)) {
-			times.removeFirst();
-		}
+		this.created.sweep();
 	}
 
 	private static String describe(Duration duration) {
