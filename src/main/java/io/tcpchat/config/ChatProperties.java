@@ -2,6 +2,7 @@ package io.tcpchat.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,8 @@ public record ChatProperties(
 		@DefaultValue Keepalive keepalive,
 		@DefaultValue Limits limits,
 		@DefaultValue Security security,
-		@DefaultValue Storage storage) {
+		@DefaultValue Storage storage,
+		@DefaultValue Web web) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -62,6 +64,14 @@ public record ChatProperties(
 	}
 
 	public record Storage(@DefaultValue("500") int batchSize) {
+	}
+
+	/**
+	 * The web client at {@code /} and its WebSocket listener at {@code /ws} on {@code server.port}.
+	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com} allowed) whose pages may open
+	 * the WebSocket; empty: only pages served by this server
+	 */
+	public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
 	}
 
 }
