@@ -21,8 +21,9 @@ class WebClientConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.addResourceHandler("/index.html", "/assets/**")
-			.addResourceLocations(LOCATION)
+		registry.addResourceHandler("/index.html").addResourceLocations(LOCATION).setCacheControl(CacheControl.noCache());
+		registry.addResourceHandler("/assets/**")
+			.addResourceLocations(LOCATION + "assets/")
 			.setCacheControl(CacheControl.noCache());
 	}
 
