@@ -57,6 +57,14 @@ class ArchitectureTests {
 		.because("sessions work the same over every listener; they see connections only through the seam");
 
 	@ArchTest
+	static final ArchRule webClientOnlyServesFiles = noClasses().that()
+		.resideInAPackage("io.tcpchat.webclient..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages(FEATURES, "session", "command", "transport", "connection", "protocol"))
+		.because("the web client is static files; it speaks to the server only over the WebSocket listener");
+
+	@ArchTest
 	static final ArchRule seamDependsOnNothing = noClasses().that()
 		.resideInAPackage("io.tcpchat.connection..")
 		.should()

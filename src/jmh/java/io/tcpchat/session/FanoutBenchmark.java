@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Role;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.connection.ConnectionInfo;
 import io.tcpchat.connection.Format;
 import io.tcpchat.connection.Outbound;
@@ -47,10 +49,10 @@ public class FanoutBenchmark {
 
 	@Setup
 	public void setUp() {
-		ChatProperties properties = new ChatProperties(null, null, null, null, ChatProperties.Registration.OPEN, List.of(),
-				"general", null, null, null, null, null);
+		ChatProperties properties = new ChatProperties(null, null, null, null, ChatProperties.Registration.OPEN,
+				List.of(), "general", null, null, null, null, null, null, null);
 		EventRenderer renderer = new EventRenderer(JsonMapper.builder().build());
-		SessionRegistry registry = new SessionRegistry();
+		SessionRegistry registry = new SessionRegistry(new ChatMetrics(new SimpleMeterRegistry()));
 		for (int i = 0; i < this.members; i++) {
 			QueueOutbound outbound = new QueueOutbound();
 			this.outbounds.add(outbound);

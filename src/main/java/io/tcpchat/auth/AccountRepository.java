@@ -34,6 +34,8 @@ interface AccountRepository extends Repository<Account, Long> {
 			+ " or (a.deletedAt is null and a.roles like '%ADMIN%') order by a.id")
 	List<Account> lockAdminsAnd(Collection<Long> ids, String usernameKey);
 
+	List<Account> findByUsernameKeyIn(Collection<String> usernameKeys);
+
 	Account save(Account account);
 
 }

@@ -3,6 +3,7 @@ package io.tcpchat.auth;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+	/** Names per query when reading colours: a bounded IN list. */
+	private static final int COLOR_BATCH = 500;
 
 	private final AccountRepository accounts;
 
@@ -235,6 +239,21 @@ public class AccountService {
 	public boolean isTaken(String username) {
 		return Usernames.isValid(username) && (this.reserved.isReserved(username)
 				|| this.accounts.existsByUsernameKey(Usernames.key(username)));
+	}
+
+	/**
+	 * The name colours of these users, by stored name, read in batches (for listings such as {@code //users});
+	 * names without an account are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> colorsOf(Collection<String> usernames) {
+		List<String> keys = usernames.stream().map(Usernames::key).distinct().toList();
+		Map<String, String> colors = new LinkedHashMap<>();
+		for (int from = 0; from < keys.size(); from += COLOR_BATCH) {
+			this.accounts.findByUsernameKeyIn(keys.subList(from, Math.min(keys.size(), from + COLOR_BATCH)))
+				.forEach(account -> colors.put(account.username(), account.toUser().color()));
+		}
+		return colors;
 	}
 
 	/** The stored spelling of a name, or {@code not-found}. */

@@ -16,7 +16,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		Duration warmup, Duration duration, int window, int messageBytes, String userPrefix, String password,
 		int connectConcurrency, int sourceAddresses, int threads, Duration connectTimeout, String serverPid,
 		String jmx, boolean spawn, String serverHeap, String serverJvmArgs, List<String> serverArgs, Path jfr,
-		Path jsonOut, boolean quiet) {
+		Path jsonOut, boolean quiet, double webSocket, int httpPort) {
 
 	static final String USAGE = """
 			Usage: java -jar tcp-chat.jar bench <idle|fanout|many-channels|dm|churn|smoke> [options]
@@ -44,6 +44,8 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 			  --server-arg --x=y      a Spring property for the spawned server (repeatable)
 			  --jfr FILE              record the spawned server with Java Flight Recorder (profile settings)
 			  --json FILE             also write the JSON report to FILE
+			  --websocket F           put this share of the clients (0..1) on the WebSocket listener (default 0)
+			  --http-port P           with --port: the server's HTTP port, where the WebSocket is (default 8080)
 			  --user-prefix P --password W   accounts used (default bench / bench-password)
 			""";
 
@@ -104,13 +106,17 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				o.duration("connect-timeout", Duration.ofSeconds(120)), pid,
 				o.text("jmx", null), port == 0, o.text("server-heap", "1g"),
 				o.text("server-jvm-args", "-XX:+UseZGC"), List.copyOf(serverArgs),
-				o.path("jfr"), o.path("json"), o.text("quiet", "false").equals("true"));
+				o.path("jfr"), o.path("json"), o.text("quiet", "false").equals("true"), o.decimal("websocket", 0),
+				o.integer("http-port", 8080));
 		o.rejectUnknown();
 		if (options.senders() > options.clients()) {
 			throw new IllegalArgumentException("--senders cannot exceed --clients");
 		}
 		if (options.messageBytes() < 40 || options.messageBytes() > 2000) {
 			throw new IllegalArgumentException("--message-bytes must be 40..2000");
+		}
+		if (options.webSocket() < 0 || options.webSocket() > 1) {
+			throw new IllegalArgumentException("--websocket is a share of the clients, 0..1");
 		}
 		if (options.sourceAddresses() < 1 || options.sourceAddresses() > 250) {
 			throw new IllegalArgumentException("--source-addresses must be 1..250");
@@ -123,6 +129,11 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		if (!host.equals("localhost") && !host.startsWith("127.")) {
 			throw new IllegalArgumentException("The load generator targets 127.0.0.0/8 only, not " + host);
 		}
+	}
+
+	/** Whether client {@code index} uses the WebSocket listener: the share asked for, spread evenly. */
+	boolean onWebSocket(int index) {
+		return Math.floor((index + 1) * this.webSocket) > Math.floor(index * this.webSocket);
 	}
 
 	String userName(int index) {

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * reads lines straight from the read buffer and parses only what it needs (the type, and the time stamp of
  * bench messages), so the generator stays cheap next to the server it measures.
  */
-final class LoadClient {
+final class LoadClient implements WebSocketFraming.Lines {
 
 	/** What the client does once connected. */
 	enum Mode {
@@ -57,9 +57,14 @@ final class LoadClient {
 
 	private final Listener listener;
 
+	/** For a client on the WebSocket listener, its framing; null on TCP. */
+	private final WebSocketFraming webSocket;
+
 	private SocketChannel socket;
 
 	private SelectionKey key;
+
+	private InetSocketAddress server;
 
 	private ByteBuffer out = ByteBuffer.allocate(512);
 
@@ -85,7 +90,8 @@ final class LoadClient {
 	long nextSendNanos;
 
 	LoadClient(int index, String user, String password, String channel, String partner, Mode mode, Stats stats,
-			Listener listener) {
+			Listener listener, boolean webSocket) {
+		this.webSocket = webSocket ? new WebSocketFraming() : null;
 		this.index = index;
 		this.user = user;
 		this.password = password;
@@ -104,6 +110,9 @@ final class LoadClient {
 		this.joinRetries = 0;
 		this.partialLength = 0;
 		this.out.clear();
+		if (this.webSocket != null) {
+			this.webSocket.reset();
+		}
 		this.socket = SocketChannel.open();
 		try {
 			this.socket.configureBlocking(false);
@@ -111,6 +120,7 @@ final class LoadClient {
 			if (source != null) {
 				this.socket.bind(source);
 			}
+			this.server = server;
 			boolean connected = this.socket.connect(server);
 			this.key = this.socket.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT,
 					this);
@@ -162,6 +172,16 @@ final class LoadClient {
 
 	private void onConnected() throws IOException {
 		this.stats.connected.increment();
+		if (this.webSocket != null) {
+			write(WebSocketFraming.upgradeRequest(this.server.getHostString(), this.server.getPort()));
+			return; // the rest once the server has answered the upgrade
+		}
+		opened();
+	}
+
+	/** The connection speaks the chat protocol now (at once on TCP, after the upgrade on WebSocket). */
+	@Override
+	public void opened() throws IOException {
 		send("//format json");
 		if (this.mode == Mode.PREPARE) {
 			send("//register " + this.user + " " + this.password);
@@ -217,6 +237,13 @@ final class LoadClient {
 			}
 			this.stats.bytesIn.add(n);
 			byte[] bytes = buffer.array();
+			if (this.webSocket != null) {
+				this.webSocket.feed(bytes, n, this);
+				if (this.socket == null || !this.socket.isOpen() || n < buffer.capacity()) {
+					return;
+				}
+				continue;
+			}
 			int start = 0;
 			for (int i = 0; i < n; i++) {
 				if (bytes[i] != '\n') {
@@ -253,7 +280,8 @@ final class LoadClient {
 		this.partialLength += length;
 	}
 
-	private void line(byte[] bytes, int start, int end) throws IOException {
+	@Override
+	public void line(byte[] bytes, int start, int end) throws IOException {
 		if (end - start < TYPE_PREFIX.length || !startsWith(bytes, start, TYPE_PREFIX)) {
 			return; // the text-format banner and prompt before //format json took effect
 		}
@@ -366,7 +394,11 @@ final class LoadClient {
 	// ---- writing
 
 	void send(String line) throws IOException {
-		byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+		write((this.webSocket != null) ? WebSocketFraming.textFrame(line.getBytes(StandardCharsets.UTF_8))
+				: (line + "\n").getBytes(StandardCharsets.UTF_8));
+	}
+
+	private void write(byte[] bytes) throws IOException {
 		if (this.out.position() > 0) {
 			enqueue(bytes, 0);
 			return;
@@ -407,7 +439,8 @@ final class LoadClient {
 		this.listener.failed(this, reason);
 	}
 
-	private void closed(String reason) {
+	@Override
+	public void closed(String reason) {
 		closeSocket();
 		if (this.finished) {
 			return;

@@ -29,14 +29,18 @@ final class LoadEngine implements AutoCloseable {
 
 	private final InetSocketAddress server;
 
+	/** Where clients on the WebSocket listener connect: the server's HTTP port. */
+	private final InetSocketAddress webServer;
+
 	private final List<Worker> workers = new ArrayList<>();
 
 	private final String padding;
 
-	LoadEngine(BenchOptions options, Stats stats, int port) throws IOException {
+	LoadEngine(BenchOptions options, Stats stats, int port, int httpPort) throws IOException {
 		this.options = options;
 		this.stats = stats;
 		this.server = new InetSocketAddress(options.host(), port);
+		this.webServer = new InetSocketAddress(options.host(), httpPort);
 		this.padding = "x".repeat(Math.max(1, options.messageBytes() - 40));
 		for (int i = 0; i < Math.max(1, options.threads()); i++) {
 			Worker worker = new Worker(i);
@@ -129,7 +133,7 @@ final class LoadEngine implements AutoCloseable {
 			channel = null;
 		}
 		return new LoadClient(index, this.options.userName(index), this.options.password(), channel, partner, mode,
-				this.stats, worker.listener(settled, succeeded));
+				this.stats, worker.listener(settled, succeeded), this.options.onWebSocket(index));
 	}
 
 	private void runOnAll(Consumer<Worker> action) throws InterruptedException {
@@ -312,7 +316,8 @@ final class LoadEngine implements AutoCloseable {
 				LoadClient client = this.toConnect.poll();
 				this.inFlight++;
 				try {
-					client.connect(this.selector, LoadEngine.this.server, sourceAddress(client.index));
+					client.connect(this.selector, LoadEngine.this.options.onWebSocket(client.index)
+							? LoadEngine.this.webServer : LoadEngine.this.server, sourceAddress(client.index));
 				}
 				catch (IOException ex) {
 					LoadEngine.this.stats.error("connect:" + ex.getMessage());

@@ -45,12 +45,14 @@ final class ScenarioRunner {
 		SpawnedServer spawned = null;
 		try {
 			int port = this.options.port();
+			int httpPort = this.options.httpPort();
 			Path gcLog = null;
 			String pid = this.options.serverPid();
 			if (this.options.spawn()) {
 				this.progress.accept("starting a server (" + this.options.serverHeap() + " heap)...");
 				spawned = SpawnedServer.start(this.options);
 				port = spawned.port();
+				httpPort = spawned.httpPort();
 				pid = String.valueOf(spawned.pid());
 				gcLog = spawned.gcLog();
 			}
@@ -61,7 +63,7 @@ final class ScenarioRunner {
 				this.report.put("probeError", "server heap/CPU/GC unknown: " + ex.getMessage());
 			}
 			this.report.put("server", serverInfo(spawned, port));
-			try (LoadEngine engine = new LoadEngine(this.options, this.stats, port)) {
+			try (LoadEngine engine = new LoadEngine(this.options, this.stats, port, httpPort)) {
 				if (this.options.scenario() == Scenario.CHURN) {
 					churn(engine);
 				}
@@ -257,6 +259,7 @@ final class ScenarioRunner {
 		settings.put("warmupSeconds", this.options.warmup().toSeconds());
 		settings.put("durationSeconds", this.options.duration().toSeconds());
 		settings.put("generatorThreads", this.options.threads());
+		settings.put("webSocketShare", this.options.webSocket());
 		return settings;
 	}
 

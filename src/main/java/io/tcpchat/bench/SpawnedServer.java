@@ -20,16 +20,21 @@ final class SpawnedServer implements AutoCloseable {
 
 	private static final Pattern LISTENING = Pattern.compile("Chat listener 'plain' accepting connections on port (\\d+)");
 
+	private static final Pattern WEBSOCKET = Pattern.compile("Chat listener 'websocket' accepting connections on port (\\d+)");
+
 	private final Process process;
 
 	private final Path directory;
 
 	private final int port;
 
-	private SpawnedServer(Process process, Path directory, int port) {
+	private final int httpPort;
+
+	private SpawnedServer(Process process, Path directory, int port, int httpPort) {
 		this.process = process;
 		this.directory = directory;
 		this.port = port;
+		this.httpPort = httpPort;
 	}
 
 	static SpawnedServer start(BenchOptions options) throws IOException, InterruptedException {
@@ -60,9 +65,12 @@ final class SpawnedServer implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		while (System.nanoTime() < deadline) {
-			Matcher matcher = LISTENING.matcher(Files.readString(log));
-			if (matcher.find()) {
-				return new SpawnedServer(process, directory, Integer.parseInt(matcher.group(1)));
+			String output = Files.readString(log);
+			Matcher plain = LISTENING.matcher(output);
+			Matcher webSocket = WEBSOCKET.matcher(output);
+			if (plain.find() && webSocket.find()) {
+				return new SpawnedServer(process, directory, Integer.parseInt(plain.group(1)),
+						Integer.parseInt(webSocket.group(1)));
 			}
 			if (!process.isAlive()) {
 				throw new IOException("The server exited (" + process.exitValue() + "); see " + log);
@@ -84,6 +92,11 @@ final class SpawnedServer implements AutoCloseable {
 
 	int port() {
 		return this.port;
+	}
+
+	/** The web server's port, where the WebSocket listener is. */
+	int httpPort() {
+		return this.httpPort;
 	}
 
 	long pid() {

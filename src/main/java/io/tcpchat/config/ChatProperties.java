@@ -25,7 +25,8 @@ public record ChatProperties(
 		@DefaultValue Keepalive keepalive,
 		@DefaultValue Limits limits,
 		@DefaultValue Security security,
-		@DefaultValue Storage storage) {
+		@DefaultValue Storage storage,
+		@DefaultValue Web web) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -68,6 +69,14 @@ public record ChatProperties(
 	}
 
 	public record Storage(@DefaultValue("500") int batchSize) {
+	}
+
+	/**
+	 * The web client at {@code /} and its WebSocket listener at {@code /ws} on {@code server.port}.
+	 * @param allowedOrigins origins (patterns such as {@code https://*.example.com} allowed) whose pages may open
+	 * the WebSocket; empty: only pages served by this server
+	 */
+	public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
 	}
 
 }

@@ -28,7 +28,7 @@ public class ChatMetrics {
 
 	private final Counter loginsSucceeded;
 
-	ChatMetrics(MeterRegistry registry) {
+	public ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.deliveriesSent = Counter.builder("chat.deliveries.sent")
 			.description("Events queued for a client")
@@ -45,9 +45,11 @@ public class ChatMetrics {
 		}
 	}
 
-	public void connectionsOpen(Supplier<Number> count) {
+	/** @param listener the listener's name: {@code plain}, {@code tls}, {@code websocket} */
+	public void connectionsOpen(String listener, Supplier<Number> count) {
 		Gauge.builder("chat.connections.open", count)
-			.description("Open chat connections on this node")
+			.description("Open chat connections on this node, by listener")
+			.tag("listener", listener)
 			.register(this.registry);
 	}
 

@@ -42,6 +42,9 @@ class ListenerHealthConfiguration {
 			if (properties.tls().enabled()) {
 				this.configured.add("tls");
 			}
+			if (properties.web().enabled()) {
+				this.configured.add("websocket");
+			}
 		}
 
 		@Override

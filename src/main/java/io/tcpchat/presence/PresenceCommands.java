@@ -3,6 +3,7 @@ package io.tcpchat.presence;
 import java.util.List;
 import java.util.Map;
 
+import io.tcpchat.auth.AccountService;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.Arguments;
 import io.tcpchat.command.ChatCommand;
@@ -17,9 +18,12 @@ class PresenceCommands {
 
 	private final ChannelService channels;
 
-	PresenceCommands(PresenceService presence, ChannelService channels) {
+	private final AccountService accounts;
+
+	PresenceCommands(PresenceService presence, ChannelService channels, AccountService accounts) {
 		this.presence = presence;
 		this.channels = channels;
+		this.accounts = accounts;
 	}
 
 	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.")
@@ -33,7 +37,7 @@ class PresenceCommands {
 			where = " in #" + channel;
 		}
 		String text = online.size() + " online" + where + (online.isEmpty() ? "" : ": " + String.join(", ", online));
-		return Reply.of(text, Map.of("users", online));
+		return Reply.of(text, Map.of("users", online, "colors", this.accounts.colorsOf(online)));
 	}
 
 	@ChatCommand(name = "user-count", description = "Counts the users online.")

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.stereotype.Component;
 
@@ -23,9 +26,27 @@ public class SessionRegistry {
 
 	private final Map<String, Integer> countByAddress = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> countByListener = new ConcurrentHashMap<>();
+
+	private final ChatMetrics metrics;
+
+	SessionRegistry(ChatMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	void add(ChatSession session) {
 		this.byId.put(session.id(), session);
 		this.countByAddress.merge(session.remoteAddress(), 1, Integer::sum);
+		listenerCount(session.listener()).incrementAndGet();
+	}
+
+	/** The open connections of one listener; its gauge is registered with the first connection it accepts. */
+	private AtomicInteger listenerCount(String listener) {
+		return this.countByListener.computeIfAbsent(listener, name -> {
+			AtomicInteger count = new AtomicInteger();
+			this.metrics.connectionsOpen(name, count::get);
+			return count;
+		});
 	}
 
 	ChatSession get(String id) {
@@ -38,6 +59,7 @@ public class SessionRegistry {
 			unindex(session);
 			this.countByAddress.computeIfPresent(session.remoteAddress(),
 					(address, count) -> (count > 1) ? count - 1 : null);
+			listenerCount(session.listener()).decrementAndGet();
 		}
 		return session;
 	}

@@ -2,6 +2,7 @@ package io.tcpchat.transport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionServerList
 import org.springframework.stereotype.Component;
 
 /**
- * The chat listeners that are bound, by name ({@code plain}, {@code tls}), with the port actually bound.
+ * The chat listeners that are bound, by name ({@code plain}, {@code tls}, {@code websocket}), with the port
+ * actually bound.
  */
 @Component
 public class ChatListeners {
@@ -21,15 +23,23 @@ public class ChatListeners {
 
 	private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
-	private final Map<String, AbstractServerConnectionFactory> factories = new ConcurrentHashMap<>();
+	private final Map<String, BooleanSupplier> accepting = new ConcurrentHashMap<>();
 
 	@EventListener
 	void listening(TcpConnectionServerListeningEvent event) {
 		AbstractServerConnectionFactory factory = (AbstractServerConnectionFactory) event.getSource();
 		String name = TransportConfiguration.listenerName(factory.getComponentName());
-		this.factories.put(name, factory);
-		this.ports.put(name, event.getPort());
-		log.info("Chat listener '{}' accepting connections on port {}", name, event.getPort());
+		bound(name, event.getPort(), factory::isListening);
+	}
+
+	/**
+	 * Records a listener that bound its port.
+	 * @param accepting whether it still accepts connections (it stops when the server stops)
+	 */
+	public void bound(String listener, int port, BooleanSupplier accepting) {
+		this.accepting.put(listener, accepting);
+		this.ports.put(listener, port);
+		log.info("Chat listener '{}' accepting connections on port {}", listener, port);
 	}
 
 	/** @return the bound port, or -1 if that listener is not listening */
@@ -43,8 +53,8 @@ public class ChatListeners {
 
 	/** Whether the listener bound its port and still accepts connections (it stops when the server stops). */
 	public boolean isAccepting(String listener) {
-		AbstractServerConnectionFactory factory = this.factories.get(listener);
-		return factory != null && factory.isListening();
+		BooleanSupplier accepting = this.accepting.get(listener);
+		return accepting != null && accepting.getAsBoolean();
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * <p>
  * Inbound, a last line without LF before the end of the stream still counts; a line longer than {@code maxLineBytes} is read to its end and discarded, so the connection stays in
  * step; invalid UTF-8 becomes U+FFFD; control characters other than TAB are removed so nobody can send terminal
- * escape sequences to others. Outbound frames are written as given (the session layer renders whole lines).
+ * escape sequences to others ({@link InboundLine#cleaned}). Outbound frames are written as given (the session layer renders whole lines).
  */
 public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> {
 
@@ -54,27 +54,12 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 		if (tooLong || length > this.maxLineBytes) {
 			return InboundLine.TOO_LONG;
 		}
-		return InboundLine.of(clean(new String(bytes, 0, length, StandardCharsets.UTF_8)));
+		return InboundLine.cleaned(new String(bytes, 0, length, StandardCharsets.UTF_8));
 	}
 
 	@Override
 	public void serialize(byte[] frame, OutputStream out) throws IOException {
 		out.write(frame);
-	}
-
-	static String clean(String text) {
-		StringBuilder cleaned = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean control = (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c < 0xa0);
-			if (control && cleaned == null) {
-				cleaned = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			else if (!control && cleaned != null) {
-				cleaned.append(c);
-			}
-		}
-		return (cleaned == null) ? text : cleaned.toString();
 	}
 
 }

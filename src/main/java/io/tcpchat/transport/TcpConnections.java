@@ -10,7 +10,6 @@ import io.tcpchat.connection.ConnectionHandler;
 import io.tcpchat.connection.ConnectionInfo;
 import io.tcpchat.connection.Format;
 import io.tcpchat.connection.InboundLine;
-import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
@@ -40,15 +39,13 @@ class TcpConnections {
 	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
 
 	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, ExecutorService writers,
-			ExecutorService blockingWriters, ScheduledExecutorService retries, ChatProperties properties,
-			ChatMetrics metrics) {
+			ExecutorService blockingWriters, ScheduledExecutorService retries, ChatProperties properties) {
 		this.handler = handler;
 		this.mapper = mapper;
 		this.writers = writers;
 		this.blockingWriters = blockingWriters;
 		this.retries = retries;
 		this.sendQueueLimit = properties.limits().sendQueueBytes().toBytes();
-		metrics.connectionsOpen(this::openConnections);
 	}
 
 	@EventListener
@@ -81,10 +78,6 @@ class TcpConnections {
 		String id = (String) message.getHeaders().get(org.springframework.integration.ip.IpHeaders.CONNECTION_ID);
 		Long sequence = message.getHeaders().get(SequencingMessageMapper.SEQUENCE_HEADER, Long.class);
 		this.handler.received(id, sequence, (InboundLine) message.getPayload());
-	}
-
-	int openConnections() {
-		return this.writersById.size();
 	}
 
 }

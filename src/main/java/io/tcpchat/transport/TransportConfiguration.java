@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.connection.ConnectionHandler;
-import io.tcpchat.metrics.ChatMetrics;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -71,9 +70,9 @@ class TransportConfiguration {
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
 			ExecutorService chatWriterPool, ExecutorService chatBlockingWriterPool,
-			ScheduledExecutorService chatWriteRetries, ChatProperties properties, ChatMetrics metrics) {
+			ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
 		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
-				chatWriteRetries, properties, metrics);
+				chatWriteRetries, properties);
 	}
 
 	@Bean

@@ -51,6 +51,26 @@ class BenchSmokeTests extends ChatIntegrationTest {
 		assertThat(report.path("unacknowledgedAtEnd").asLong()).isZero();
 	}
 
+	@Test
+	void halfTheClientsOnTheWebSocketListenerChatWithTheOthers() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int exit = BenchMain.run(new String[] { "smoke", "--port", String.valueOf(port()), "--http-port",
+				String.valueOf(httpPort()), "--websocket", "0.5", "--user-prefix", uniqueName("wsbench"), "--password",
+				PASSWORD, "--quiet" }, print(out), print(err));
+
+		String output = out.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		JsonNode report = JsonMapper.builder().build().readTree(output.substring(output.indexOf("\n{") + 1));
+		assertThat(report.path("settings").path("webSocketShare").asDouble()).isEqualTo(0.5);
+		assertThat(report.path("connect").path("loggedIn").asInt()).isEqualTo(20);
+		JsonNode traffic = report.path("traffic");
+		assertThat(traffic.path("delivered").asLong()).isGreaterThanOrEqualTo(5 * traffic.path("accepted").asLong());
+		assertThat(report.path("errors").isEmpty()).as(report.path("errors").toString()).isTrue();
+		assertThat(report.path("unacknowledgedAtEnd").asLong()).isZero();
+	}
+
 	private static PrintStream print(ByteArrayOutputStream bytes) {
 		return new PrintStream(bytes, true, StandardCharsets.UTF_8);
 	}

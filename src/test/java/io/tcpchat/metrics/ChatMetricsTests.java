@@ -48,10 +48,11 @@ class ChatMetricsTests {
 	@Test
 	void gaugesReadTheirSourceOnEachScrape() {
 		AtomicInteger open = new AtomicInteger(2);
-		this.metrics.connectionsOpen(open::get);
+		this.metrics.connectionsOpen("websocket", open::get);
 		open.set(5);
 
-		assertThat(this.registry.get("chat.connections.open").gauge().value()).isEqualTo(5);
+		assertThat(this.registry.get("chat.connections.open").tag("listener", "websocket").gauge().value())
+			.isEqualTo(5);
 	}
 
 	@Test

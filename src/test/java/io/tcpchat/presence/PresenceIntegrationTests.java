@@ -26,6 +26,20 @@ class PresenceIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void usersCarriesEachOnesNameColourForClientsThatDrawThem() {
+		String alice = uniqueName("alice");
+		ChatClient a = newUser(alice);
+		a.command("//color teal");
+		String bob = uniqueName("bob");
+		String bobColor = newUser(bob).command("//whoami").path("data").path("color").asString();
+
+		var colors = a.command("//users").path("data").path("colors");
+
+		assertThat(colors.path(alice).asString()).isEqualTo("#1a9a8f");
+		assertThat(colors.path(bob).asString()).isEqualTo(bobColor);
+	}
+
+	@Test
 	void usersOfAChannelListsItsOnlineMembersOnly() {
 		String alice = uniqueName("alice");
 		String bob = uniqueName("bob");

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import io.tcpchat.TcpChatApplication;
 import io.tcpchat.support.ChatClient;
+import io.tcpchat.support.LineClient;
+import io.tcpchat.support.WebSocketChatClient;
 import io.tcpchat.support.TestDatabase;
 import io.tcpchat.transport.ChatListeners;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Graceful shutdown: clients are told {@code bye shutdown}, every acknowledged message is in the history after
+ * Graceful shutdown: clients (TCP and WebSocket) are told {@code bye shutdown}, every acknowledged message is in the history after
  * a restart, and SIGTERM ends the process with exit code 0.
  */
 class ShutdownIntegrationTests {
@@ -40,7 +42,7 @@ class ShutdownIntegrationTests {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-	private final List<ChatClient> clients = new ArrayList<>();
+	private final List<LineClient> clients = new ArrayList<>();
 
 	private Path dataDir;
 
@@ -53,7 +55,7 @@ class ShutdownIntegrationTests {
 
 	@AfterEach
 	void stopEverything() {
-		this.clients.forEach(ChatClient::close);
+		this.clients.forEach(LineClient::close);
 		this.contexts.forEach(ConfigurableApplicationContext::close);
 		TestDatabase.dropMariaDbDatabase(this.databaseUrl);
 	}
@@ -62,6 +64,10 @@ class ShutdownIntegrationTests {
 	void everyAcknowledgedMessageSurvivesAShutdownUnderLoad() throws Exception {
 		ConfigurableApplicationContext first = start();
 		ChatClient sender = client(first).register("sender", "password-1");
+		WebSocketChatClient browser = WebSocketChatClient.open(first.getBean(ChatListeners.class).port("websocket"),
+				null);
+		this.clients.add(browser);
+		browser.register("browser", "password-1");
 		int total = 400;
 		CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
 			for (int i = 0; i < total; i++) {
@@ -85,6 +91,7 @@ class ShutdownIntegrationTests {
 		sending.exceptionally(ex -> null).get(10, TimeUnit.SECONDS);
 
 		assertThat(byeReason).isEqualTo("shutdown");
+		assertThat(browser.expect("bye").path("reason").asString()).isEqualTo("shutdown");
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(50);
 		await().until(() -> !first.isActive());
 		ConfigurableApplicationContext second = start();

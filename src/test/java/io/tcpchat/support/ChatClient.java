@@ -1,47 +1,20 @@
 package io.tcpchat.support;
 
 import java.io.BufferedReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A test client over a real socket. A reader thread collects every line the server writes; the expect methods
- * wait (bounded) for a matching line and consume everything up to it.
+ * A test client over a real socket: a reader thread hands every line the server writes to {@link LineClient}.
  */
-public class ChatClient implements Closeable {
-
-	public static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String CLOSED = "\u0000closed";
+public class ChatClient extends LineClient {
 
 	private final Socket socket;
 
 	private final OutputStream out;
-
-	private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-	private final List<String> transcript = new ArrayList<>();
-
-	private volatile boolean closedByServer;
 
 	private volatile boolean paused;
 
@@ -63,7 +36,7 @@ public class ChatClient implements Closeable {
 				new InputStreamReader(this.socket.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = in.readLine()) != null) {
-				this.lines.add(line);
+				received(line);
 				while (this.paused && !this.socket.isClosed()) {
 					Thread.onSpinWait();
 					java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
@@ -73,8 +46,7 @@ public class ChatClient implements Closeable {
 		catch (IOException ex) {
 			// the socket was closed
 		}
-		this.closedByServer = true;
-		this.lines.add(CLOSED);
+		endOfStream();
 	}
 
 	/** Stops reading from the socket, like a client that hangs, so the server's queue for it fills up. */
@@ -82,6 +54,7 @@ public class ChatClient implements Closeable {
 		this.paused = true;
 	}
 
+	@Override
 	public ChatClient send(String line) {
 		return sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
 	}
@@ -104,7 +77,7 @@ public class ChatClient implements Closeable {
 		return this;
 	}
 
-	/** Logs in (or registers, when {@code register}) by command, in json format. */
+	/** Logs in by command, in json format. */
 	public ChatClient login(String user, String password) {
 		json();
 		send("//login " + user + " " + password);
@@ -119,132 +92,6 @@ public class ChatClient implements Closeable {
 		return this;
 	}
 
-	/** The next raw line, waiting at most {@link #TIMEOUT}. */
-	public String nextLine() {
-		try {
-			String line = this.lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			if (line == null) {
-				fail("No line from the server within " + TIMEOUT + "; last lines: " + recent());
-			}
-			if (line == CLOSED) {
-				this.lines.add(CLOSED);
-				fail("The server closed the connection; last lines: " + recent());
-			}
-			this.transcript.add(line);
-			return line;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** The next json event, skipping text lines (those written before {@code //format json} took effect). */
-	public JsonNode nextEvent() {
-		while (true) {
-			String line = nextLine();
-			if (line.startsWith("{")) {
-				return JSON.readTree(line);
-			}
-		}
-	}
-
-	/** Consumes lines up to the first one matching {@code matcher}, and returns it. */
-	public String expectLine(Predicate<String> matcher) {
-		while (true) {
-			String line = nextLine();
-			if (matcher.test(line)) {
-				return line;
-			}
-		}
-	}
-
-	/** Consumes events up to the first of {@code type} and returns it (json format). */
-	public JsonNode expect(String type) {
-		return expect(type, e -> true);
-	}
-
-	public JsonNode expect(String type, Predicate<JsonNode> matcher) {
-		while (true) {
-			JsonNode event = nextEvent();
-			if (type.equals(event.path("type").asString()) && matcher.test(event)) {
-				return event;
-			}
-		}
-	}
-
-	public JsonNode expectReply(String command) {
-		return expect("reply", e -> command.equals(e.path("command").asString()));
-	}
-
-	public JsonNode expectError(String code) {
-		return expect("error", e -> code.equals(e.path("code").asString()));
-	}
-
-	/** Sends a command and returns its reply, failing on an error instead. */
-	public JsonNode command(String line) {
-		send(line);
-		String name = line.substring(2).split(" ", 2)[0];
-		while (true) {
-			JsonNode event = nextEvent();
-			String type = event.path("type").asString();
-			if ("reply".equals(type) && name.equals(event.path("command").asString())) {
-				return event;
-			}
-			if ("error".equals(type)) {
-				fail("//" + name + " failed: " + event);
-			}
-		}
-	}
-
-	/** Sends a command and returns the error it must produce. */
-	public JsonNode commandError(String line) {
-		send(line);
-		return expect("error");
-	}
-
-	/** Waits until the server has closed the connection. */
-	public void expectClosed() {
-		try {
-			long deadline = System.nanoTime() + TIMEOUT.toNanos();
-			while (System.nanoTime() < deadline) {
-				String line = this.lines.poll(100, TimeUnit.MILLISECONDS);
-				if (line == CLOSED) {
-					this.lines.add(CLOSED);
-					return;
-				}
-				if (line != null) {
-					this.transcript.add(line);
-				}
-			}
-			fail("The server did not close the connection; last lines: " + recent());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	/** The last few lines received, shortened, for failure messages. */
-	private List<String> recent() {
-		int from = Math.max(0, this.transcript.size() - 8);
-		return this.transcript.subList(from, this.transcript.size())
-			.stream()
-			.map(line -> (line.length() > 200) ? line.substring(0, 200) + "..." : line)
-			.toList();
-	}
-
-	public boolean isClosedByServer() {
-		return this.closedByServer;
-	}
-
-	public List<String> transcript() {
-		return List.copyOf(this.transcript);
-	}
-
-	public static JsonNode parse(String line) {
-		return JSON.readTree(line);
-	}
-
 	public Socket socket() {
 		return this.socket;
 	}
@@ -257,10 +104,6 @@ public class ChatClient implements Closeable {
 		catch (IOException ex) {
 			// closing anyway
 		}
-	}
-
-	public static void assertType(JsonNode event, String type) {
-		assertThat(event.path("type").asString()).isEqualTo(type);
 	}
 
 }

@@ -53,7 +53,7 @@ public abstract class ChatIntegrationTest {
 	@Value("${local.server.port}")
 	private int httpPort;
 
-	private final List<ChatClient> clients = new ArrayList<>();
+	private final List<LineClient> clients = new ArrayList<>();
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) throws IOException {
@@ -72,7 +72,7 @@ public abstract class ChatIntegrationTest {
 
 	@AfterEach
 	void closeClients() {
-		this.clients.forEach(ChatClient::close);
+		this.clients.forEach(LineClient::close);
 		this.clients.clear();
 	}
 
@@ -102,6 +102,18 @@ public abstract class ChatIntegrationTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A new connection to the WebSocket listener, as a page of {@code origin} ({@code null}: no Origin). */
+	protected WebSocketChatClient openWebSocket(String origin) {
+		WebSocketChatClient client = WebSocketChatClient.open(this.httpPort, origin);
+		this.clients.add(client);
+		return client;
+	}
+
+	/** The port of the web server: REST, Actuator, the web client and its WebSocket. */
+	protected int httpPort() {
+		return this.httpPort;
 	}
 
 	/** A fresh account's name, unique across the shared server. */

@@ -1,0 +1,202 @@
+package io.tcpchat.transport.websocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tcpchat.connection.Outbound;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The outbound queue of one WebSocket connection: each frame (a rendered line without its LF) becomes one text
+ * message. Frames are queued by any thread, bounded in bytes; one asynchronous send is in flight at a time and its
+ * completion starts the next, so no thread ever waits for a client. Past the bound the client is reported as a
+ * slow consumer.
+ * <p>
+ * Why not Spring's {@code ConcurrentWebSocketSessionDecorator}: it bounds the buffer too, but the thread that
+ * flushes it sends with the container's blocking API, so a client that stops reading holds that thread (the
+ * message store's, during a fan-out) until the send time limit is noticed.
+ */
+final class WebSocketOutbound implements Outbound {
+
+	private static final Logger log = LoggerFactory.getLogger(WebSocketOutbound.class);
+
+	static final long CLOSE_GRACE_MILLIS = 2000;
+
+	private final String id;
+
+	private final RemoteEndpoint.Async remote;
+
+	private final Runnable closeConnection;
+
+	private final Executor closer;
+
+	private final ScheduledExecutorService timers;
+
+	private final long limitBytes;
+
+	private final Runnable onOverflow;
+
+	private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+
+	private final AtomicLong queued = new AtomicLong();
+
+	private final AtomicBoolean sending = new AtomicBoolean();
+
+	private final AtomicBoolean closeStarted = new AtomicBoolean();
+
+	private volatile boolean closeRequested;
+
+	private volatile boolean closed;
+
+	/** The thread inside {@code sendText}, to tell a completion called back on that very thread. */
+	private volatile Thread sendingThread;
+
+	/** A send that completed on the thread that started it. */
+	private volatile boolean completedInline;
+
+	/**
+	 * @param closeConnection starts the close handshake; it may wait for a send in flight, at most the container's
+	 * blocking send timeout, so it runs on {@code closer}
+	 */
+	WebSocketOutbound(String id, RemoteEndpoint.Async remote, Runnable closeConnection, Executor closer,
+			ScheduledExecutorService timers, long limitBytes, Runnable onOverflow) {
+		this.id = id;
+		this.remote = remote;
+		this.closeConnection = closeConnection;
+		this.closer = closer;
+		this.timers = timers;
+		this.limitBytes = limitBytes;
+		this.onOverflow = onOverflow;
+	}
+
+	@Override
+	public boolean send(byte[] frame) {
+		if (this.closed || this.closeRequested) {
+			return false;
+		}
+		if (this.queued.addAndGet(frame.length) > this.limitBytes) {
+			this.queued.addAndGet(-frame.length);
+			this.onOverflow.run();
+			return false;
+		}
+		this.queue.add(frame);
+		drain();
+		return true;
+	}
+
+	@Override
+	public void sendLast(byte[] frame) {
+		if (this.closed || this.closeRequested) {
+			return;
+		}
+		this.queued.addAndGet(frame.length);
+		this.queue.add(frame);
+		closeAfterFlush();
+	}
+
+	@Override
+	public void closeAfterFlush() {
+		if (this.closed || this.closeRequested) {
+			return;
+		}
+		this.closeRequested = true;
+		this.timers.schedule(this::close, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+		drain();
+	}
+
+	@Override
+	public long queuedBytes() {
+		return this.queued.get();
+	}
+
+	/** The connection is gone: nothing more is sent, and nothing counts as queued. */
+	void markClosed() {
+		this.closed = true;
+		this.queue.clear();
+		this.queued.set(0);
+	}
+
+	private void drain() {
+		while (!this.closed && this.sending.compareAndSet(false, true)) {
+			byte[] frame = this.queue.poll();
+			if (frame == null) {
+				this.sending.set(false);
+				if (this.queue.isEmpty()) {
+					if (this.closeRequested) {
+						close();
+					}
+					return;
+				}
+				continue;
+			}
+			Thread current = Thread.currentThread();
+			this.completedInline = false;
+			this.sendingThread = current;
+			try {
+				this.remote.sendText(text(frame), result -> sent(frame, result));
+			}
+			catch (RuntimeException ex) {
+				log.debug("Send to {} failed", this.id, ex);
+				close();
+				return;
+			}
+			finally {
+				if (this.sendingThread == current) {
+					this.sendingThread = null;
+				}
+			}
+			if (!this.completedInline) {
+				return;
+			}
+		}
+	}
+
+	private void sent(byte[] frame, SendResult result) {
+		this.queued.addAndGet(-frame.length);
+		if (!result.isOK()) {
+			log.debug("Send to {} failed", this.id, result.getException());
+			close();
+			return;
+		}
+		this.sending.set(false);
+		if (this.sendingThread == Thread.currentThread()) {
+			// called back from inside sendText: the loop in drain() goes on, instead of recursing once per frame
+			this.completedInline = true;
+		}
+		else {
+			drain();
+		}
+	}
+
+	private static String text(byte[] frame) {
+		int length = frame.length;
+		if (length > 0 && frame[length - 1] == '\n') {
+			length--;
+		}
+		return new String(frame, 0, length, StandardCharsets.UTF_8);
+	}
+
+	private void close() {
+		if (!this.closeStarted.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.closer.execute(this.closeConnection);
+		}
+		catch (RejectedExecutionException ex) {
+			this.closeConnection.run(); // the server is stopping
+		}
+	}
+
+}
