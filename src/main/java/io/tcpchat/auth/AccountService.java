@@ -39,9 +39,6 @@ public class AccountService {
 
 	private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
-	/** Names per query when reading colours: a bounded IN list. */
-	private static final int COLOR_BATCH = 500;
-
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
@@ -65,12 +62,16 @@ public class AccountService {
 
 	private final ChatMetrics metrics;
 
+	private final UserDirectory directory;
+
 	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
 			ChatProperties properties, ReservedNames reserved, LoginThrottle throttle,
-			RegistrationLimit registrations, Clock clock, AuditLog audit, ChatEventBus events, ChatMetrics metrics) {
+			RegistrationLimit registrations, Clock clock, AuditLog audit, ChatEventBus events, ChatMetrics metrics,
+			UserDirectory directory) {
+		this.directory = directory;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
@@ -229,9 +230,13 @@ public class AccountService {
 		return updated;
 	}
 
-	@Transactional(readOnly = true)
+	/** A live user by name, from the in-memory directory (the database only on a miss). */
 	public Optional<ChatUser> findUser(String username) {
-		return Usernames.isValid(username) ? find(username).map(Account::toUser) : Optional.empty();
+		if (!Usernames.isValid(username)) {
+			return Optional.empty();
+		}
+		return this.directory.find(Usernames.key(username),
+				key -> this.accounts.findByUsernameKey(key).filter(a -> !a.isDeleted()).map(Account::toUser));
 	}
 
 	/** Whether a name is held: by an account, a deleted account's tombstone, or the reserved names. */
@@ -242,24 +247,20 @@ public class AccountService {
 	}
 
 	/**
-	 * The name colours of these users, by stored name, read in batches (for listings such as {@code //users});
-	 * names without an account are left out.
+	 * The name colours of these users, by stored name (for listings such as {@code //users}), from the in-memory
+	 * directory; names without an account are left out.
 	 */
-	@Transactional(readOnly = true)
 	public Map<String, String> colorsOf(Collection<String> usernames) {
-		List<String> keys = usernames.stream().map(Usernames::key).distinct().toList();
 		Map<String, String> colors = new LinkedHashMap<>();
-		for (int from = 0; from < keys.size(); from += COLOR_BATCH) {
-			this.accounts.findByUsernameKeyIn(keys.subList(from, Math.min(keys.size(), from + COLOR_BATCH)))
-				.forEach(account -> colors.put(account.username(), account.toUser().color()));
+		for (String name : usernames) {
+			findUser(name).ifPresent(user -> colors.put(user.name(), user.color()));
 		}
 		return colors;
 	}
 
 	/** The stored spelling of a name, or {@code not-found}. */
-	@Transactional(readOnly = true)
 	public ChatUser requireUser(String username) {
-		return require(username).toUser();
+		return findUser(username).orElseThrow(() -> ChatException.notFound("There is no user " + username + "."));
 	}
 
 	/** The names of accounts by id, deleted ones included (marked); unknown ids are left out. */
@@ -285,7 +286,6 @@ public class AccountService {
 	 * A name someone gave, as it may be logged: quoted if it is an account's, else only "an unknown name" (it
 	 * may be a password typed into the username field, or text made to forge a log line).
 	 */
-	@Transactional(readOnly = true)
 	public String nameForLog(String username) {
 		return findUser(username).map(user -> "'" + user.name() + "'").orElse("an unknown name");
 	}
@@ -309,11 +309,6 @@ public class AccountService {
 	/** A live account by name. */
 	private Optional<Account> find(String username) {
 		return this.accounts.findByUsernameKey(Usernames.key(username)).filter(a -> !a.isDeleted());
-	}
-
-	private Account require(String username) {
-		return (Usernames.isValid(username) ? find(username) : Optional.<Account>empty())
-			.orElseThrow(() -> ChatException.notFound("There is no user " + username + "."));
 	}
 
 	private Account requireLive(long id) {

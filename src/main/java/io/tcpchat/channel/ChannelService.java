@@ -2,10 +2,14 @@ package io.tcpchat.channel;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.tcpchat.audit.AuditAction;
@@ -56,10 +60,13 @@ public class ChannelService {
 
 	private final TransactionTemplate transactions;
 
+	private final ChannelDirectory directory;
+
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
 			ChatEventBus events, Clock clock,
 			ChatProperties properties, AuditLog audit, ChannelCreationLimit creationLimit, ChannelRemoval removal,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, ChannelDirectory directory) {
+		this.directory = directory;
 		this.removal = removal;
 		this.channels = channels;
 		this.memberships = memberships;
@@ -84,6 +91,26 @@ public class ChannelService {
 		}
 	}
 
+	/**
+	 * Reads every channel, member and invitation into the in-memory directory (at start, before any listener
+	 * accepts); from then on the events of each change keep it current.
+	 */
+	@Transactional(readOnly = true)
+	public void loadDirectory() {
+		Map<Long, ChannelDirectory.Entry> byId = new HashMap<>();
+		for (Channel channel : this.channels.findAllByOrderByNameAsc()) {
+			byId.put(channel.id(), new ChannelDirectory.Entry(channel.name(), channel.isPrivate(), channel.ownerId()));
+		}
+		for (Membership membership : this.memberships.findAll()) {
+			ChannelDirectory.Entry entry = byId.get(membership.channelId());
+			if (entry != null) {
+				(membership.kind() == Membership.Kind.MEMBER ? entry.members : entry.invited)
+					.add(membership.accountId());
+			}
+		}
+		this.directory.load(byId.values());
+	}
+
 	/** Deletes the channels nobody owns or is in any more (e.g. left so by a version that kept them). */
 	@Transactional
 	public void deleteAbandoned() {
@@ -95,13 +122,16 @@ public class ChannelService {
 	 * @return every channel the user is a member of, the default one first
 	 */
 	public List<String> channelsAtLogin(ChatUser user) {
-		return inTransactionAgainIfRaced(() -> {
-			addMember(require(this.defaultChannel), user);
-			List<String> names = new ArrayList<>(channelsOf(user.id()));
-			names.remove(this.defaultChannel);
-			names.add(0, this.defaultChannel);
-			return names;
-		});
+		if (!this.directory.isMember(this.defaultChannel, user.id())) {
+			inTransactionAgainIfRaced(() -> {
+				addMember(require(this.defaultChannel), user);
+				return null;
+			});
+		}
+		List<String> names = new ArrayList<>(channelsOf(user.id()));
+		names.remove(this.defaultChannel);
+		names.add(0, this.defaultChannel);
+		return names;
 	}
 
 	/**
@@ -111,7 +141,7 @@ public class ChannelService {
 	 */
 	public String join(ChatUser user, String name) {
 		String canonical = ChannelNames.normalize(name);
-		if (this.channels.findByName(canonical).isEmpty()) {
+		if (this.directory.find(canonical).isEmpty()) {
 			try {
 				return this.transactions.execute(status -> createAndJoin(user, canonical, false));
 			}
@@ -169,8 +199,9 @@ public class ChannelService {
 		catch (DataIntegrityViolationException ex) {
 			throw ChatException.alreadyExists("#" + canonical + " exists already.");
 		}
-		addMember(channel, user);
+		// before the join's event: the directory ignores a join to a channel it does not know
 		this.events.publishAfterCommit(new ChatEvent.ChannelCreated(canonical, isPrivate, user.id()));
+		addMember(channel, user);
 		this.creationLimit.record(user);
 		return canonical;
 	}
@@ -222,84 +253,64 @@ public class ChannelService {
 				channel.isOwnedBy(actor.id()) ? "by its owner" : null);
 	}
 
-	/** Checks that the user may post to and read the channel. */
-	@Transactional(readOnly = true)
+	/** Checks that the user may post to and read the channel: in memory, no database read. */
 	public String requireMember(ChatUser user, String name) {
-		Channel channel = require(name);
-		if (!isMember(channel, user)) {
-			throw ChatException.forbidden("You are not in #" + channel.name() + "; //join it first.");
+		ChannelDirectory.Entry channel = requireKnown(name);
+		if (!channel.members.contains(user.id())) {
+			throw ChatException.forbidden("You are not in #" + channel.name + "; //join it first.");
 		}
-		return channel.name();
+		return channel.name;
 	}
 
 	/** Whether the user may read the channel's history: members, and anyone for public channels. */
-	@Transactional(readOnly = true)
 	public String requireReadable(ChatUser user, String name) {
-		Channel channel = require(name);
-		if (channel.isPrivate() && !isMember(channel, user) && !user.isAdmin()) {
-			throw ChatException.forbidden("#" + channel.name() + " is private.");
+		ChannelDirectory.Entry channel = requireKnown(name);
+		if (channel.isPrivate && !channel.members.contains(user.id()) && !user.isAdmin()) {
+			throw ChatException.forbidden("#" + channel.name + " is private.");
 		}
-		return channel.name();
+		return channel.name;
 	}
 
-	@Transactional(readOnly = true)
-	public List<String> memberNames(String name) {
-		Channel channel = require(name);
-		List<Long> ids = this.memberships.findByChannelIdAndKind(channel.id(), Membership.Kind.MEMBER)
-			.stream()
-			.map(Membership::accountId)
-			.toList();
-		return this.accounts.names(ids)
-			.values()
-			.stream()
-			.map(AccountName::name)
-			.sorted(String.CASE_INSENSITIVE_ORDER)
-			.toList();
+	/** The account ids of the channel's members (a copy), from memory. */
+	public Set<Long> memberIds(String name) {
+		return Set.copyOf(requireKnown(name).members);
 	}
 
-	@Transactional(readOnly = true)
+	/** The user's channels by name, from memory. */
 	public List<String> channelsOf(long accountId) {
-		List<Long> ids = this.memberships.findByAccountIdAndKind(accountId, Membership.Kind.MEMBER)
-			.stream()
-			.map(Membership::channelId)
-			.toList();
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.channels.findByIdInOrderByNameAsc(ids).stream().map(Channel::name).toList();
+		return this.directory.channelsOf(accountId).stream().sorted().toList();
 	}
 
 	/** Public channels and the private ones the user belongs to (admins see all). */
-	@Transactional(readOnly = true)
 	public List<ChannelInfo> visibleTo(ChatUser user) {
-		List<String> mine = channelsOf(user.id());
-		return all().stream().filter(c -> !c.isPrivate() || user.isAdmin() || mine.contains(c.name())).toList();
+		return listed(this.directory.all()
+			.stream()
+			.filter(c -> !c.isPrivate || user.isAdmin() || c.members.contains(user.id()))
+			.toList());
 	}
 
-	@Transactional(readOnly = true)
 	public List<ChannelInfo> all() {
-		List<Channel> list = this.channels.findAllByOrderByNameAsc();
-		Map<Long, Long> counts = new HashMap<>();
-		if (!list.isEmpty()) {
-			for (Object[] row : this.memberships.countMembers(list.stream().map(Channel::id).toList())) {
-				counts.put((Long) row[0], (Long) row[1]);
-			}
-		}
+		return listed(this.directory.all());
+	}
+
+	/** Sorted by name; owners named through the accounts (a listing, not the hot path). */
+	private List<ChannelInfo> listed(Collection<ChannelDirectory.Entry> entries) {
 		Map<Long, AccountName> owners = this.accounts
-			.names(list.stream().map(Channel::ownerId).filter(id -> id != null).distinct().toList());
-		return list.stream()
-			.map(c -> new ChannelInfo(c.name(), c.isPrivate(), ownerName(c, owners), counts.getOrDefault(c.id(), 0L)))
+			.names(entries.stream().map(c -> c.ownerId).filter(Objects::nonNull).distinct().toList());
+		return entries.stream()
+			.sorted(Comparator.comparing(c -> c.name))
+			.map(c -> new ChannelInfo(c.name, c.isPrivate, ownerName(c.ownerId, owners), c.memberCount()))
 			.toList();
 	}
 
 	private ChannelInfo info(Channel channel, long members) {
 		Map<Long, AccountName> owners = (channel.ownerId() == null) ? Map.of()
 				: this.accounts.names(List.of(channel.ownerId()));
-		return new ChannelInfo(channel.name(), channel.isPrivate(), ownerName(channel, owners), members);
+		return new ChannelInfo(channel.name(), channel.isPrivate(), ownerName(channel.ownerId(), owners), members);
 	}
 
-	private static String ownerName(Channel channel, Map<Long, AccountName> owners) {
-		AccountName owner = (channel.ownerId() == null) ? null : owners.get(channel.ownerId());
+	private static String ownerName(Long ownerId, Map<Long, AccountName> owners) {
+		AccountName owner = (ownerId == null) ? null : owners.get(ownerId);
 		return (owner == null) ? null : owner.name();
 	}
 
@@ -370,6 +381,12 @@ public class ChannelService {
 		if (!actor.isAdmin() && !channel.isOwnedBy(actor.id())) {
 			throw ChatException.forbidden("Only the owner of #" + channel.name() + " or an admin may do that.");
 		}
+	}
+
+	private ChannelDirectory.Entry requireKnown(String name) {
+		String canonical = ChannelNames.normalize(name);
+		return this.directory.find(canonical)
+			.orElseThrow(() -> ChatException.notFound("There is no channel #" + canonical + "."));
 	}
 
 	private Channel require(String name) {

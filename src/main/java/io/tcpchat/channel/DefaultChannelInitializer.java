@@ -4,8 +4,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the default channel before any listener accepts a connection, and deletes channels left with neither
- * owner nor members.
+ * Creates the default channel before any listener accepts a connection, deletes channels left with neither
+ * owner nor members, and loads the channels into memory.
  */
 @Component
 class DefaultChannelInitializer implements SmartInitializingSingleton {
@@ -20,6 +20,7 @@ class DefaultChannelInitializer implements SmartInitializingSingleton {
 	public void afterSingletonsInstantiated() {
 		this.channels.ensureDefaultChannel();
 		this.channels.deleteAbandoned();
+		this.channels.loadDirectory();
 	}
 
 }

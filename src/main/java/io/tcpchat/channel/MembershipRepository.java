@@ -12,16 +12,13 @@ interface MembershipRepository extends Repository<Membership, Long> {
 
 	Optional<Membership> findByChannelIdAndAccountId(Long channelId, long accountId);
 
-	List<Membership> findByChannelIdAndKind(Long channelId, Membership.Kind kind);
+	List<Membership> findAll();
 
 	List<Membership> findByAccountIdAndKind(long accountId, Membership.Kind kind);
 
 	long countByAccountIdAndKind(long accountId, Membership.Kind kind);
 
 	long countByChannelIdAndKind(Long channelId, Membership.Kind kind);
-
-	@Query("select m.channelId, count(m) from Membership m where m.kind = 'MEMBER' and m.channelId in :ids group by m.channelId")
-	List<Object[]> countMembers(Collection<Long> ids);
 
 	Membership save(Membership membership);
 

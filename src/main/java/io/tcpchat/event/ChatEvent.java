@@ -75,4 +75,12 @@ public sealed interface ChatEvent {
 	record PasswordChanged(long userId, String user, String keepSession) implements ChatEvent {
 	}
 
+	/** A ban took effect (its sessions end through {@link SessionsTerminated}); caches of bans must drop theirs. */
+	record UserBanned(long userId, String user) implements ChatEvent {
+	}
+
+	/** A ban was lifted or removed. */
+	record UserUnbanned(String user) implements ChatEvent {
+	}
+
 }

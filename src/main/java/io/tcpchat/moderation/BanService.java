@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bans: stored with reason and optional expiry, enforced at login, and enforced at once on every online session
- * of the banned user.
+ * of the banned user. The login check reads the bans from memory ({@link BanCache}).
  */
 @Service
 public class BanService implements LoginGuard {
@@ -49,7 +49,11 @@ public class BanService implements LoginGuard {
 
 	private final AuditLog audit;
 
-	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit) {
+	private final BanCache cache;
+
+	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit,
+			BanCache cache) {
+		this.cache = cache;
 		this.bans = bans;
 		this.accounts = accounts;
 		this.events = events;
@@ -99,6 +103,7 @@ public class BanService implements LoginGuard {
 		BanInfo info = ban.toInfo();
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
+		this.events.publishAfterCommit(new ChatEvent.UserBanned(target.id(), target.name()));
 		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.id(), target.name(), ErrorCode.BANNED,
 				describe(info), "banned"));
 		return info;
@@ -114,12 +119,14 @@ public class BanService implements LoginGuard {
 		}
 		Ban ban = found.get();
 		this.bans.delete(ban);
+		this.events.publishAfterCommit(new ChatEvent.UserUnbanned(ban.toInfo().username()));
 		this.audit.record(actor.name(), AuditAction.UNBAN, ban.toInfo().username(), null);
 	}
 
 	@EventListener
 	void forgetBan(AccountDeletedEvent deleted) {
 		this.bans.findByUsernameKey(Usernames.key(deleted.username())).ifPresent(this.bans::delete);
+		// the cache drops it on UserDeleted
 	}
 
 	/** Bans in force, newest first; expired ones have stopped applying and are not listed. */
@@ -129,13 +136,14 @@ public class BanService implements LoginGuard {
 		return this.bans.findAllByOrderByCreatedAtDesc().stream().filter(b -> b.isActiveAt(now)).map(Ban::toInfo).toList();
 	}
 
+	/** Refuses a banned user; from memory (the database only the first time a name is checked). */
 	@Override
-	@Transactional(readOnly = true)
 	public void check(ChatUser user) {
-		this.bans.findByUsernameKey(Usernames.key(user.name()))
-			.filter(b -> b.isActiveAt(now()))
-			.ifPresent(b -> {
-				throw new ChatException(ErrorCode.BANNED, describe(b.toInfo()));
+		Instant now = now();
+		this.cache.find(Usernames.key(user.name()), key -> this.bans.findByUsernameKey(key).map(Ban::toInfo))
+			.filter(ban -> ban.expiresAt() == null || ban.expiresAt().isAfter(now))
+			.ifPresent(ban -> {
+				throw new ChatException(ErrorCode.BANNED, describe(ban));
 			});
 	}
 

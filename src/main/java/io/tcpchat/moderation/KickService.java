@@ -40,7 +40,7 @@ public class KickService {
 		if (target.id() == actor.id()) {
 			throw ChatException.invalid("You cannot kick yourself; //quit leaves.");
 		}
-		if (!this.presence.isOnline(name)) {
+		if (!this.presence.isOnline(target.id())) {
 			throw ChatException.notFound(name + " is not online.");
 		}
 		String why = ChatText.hasVisible(reason) ? "kicked by " + actor.name() + ": " + ChatText.clean(reason)

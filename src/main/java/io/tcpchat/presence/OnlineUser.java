@@ -5,5 +5,5 @@ import java.time.Instant;
 /**
  * One logged-in session.
  */
-public record OnlineUser(String sessionId, String username, Instant connectedAt, String node) {
+public record OnlineUser(String sessionId, long userId, String username, Instant connectedAt, String node) {
 }

@@ -28,13 +28,19 @@ class PresenceCommands {
 
 	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.")
 	Reply users(CommandContext context, Arguments arguments) {
-		List<String> online = this.presence.usernames();
+		List<String> online;
 		String where = "";
 		if (arguments.size() == 1) {
 			String channel = this.channels.requireReadable(context.requireUser(), arguments.get(0));
-			List<String> members = this.channels.memberNames(channel);
-			online = online.stream().filter(u -> members.stream().anyMatch(m -> m.equalsIgnoreCase(u))).toList();
+			online = this.presence.onlineAmong(this.channels.memberIds(channel))
+				.stream()
+				.map(OnlineUser::username)
+				.sorted(String.CASE_INSENSITIVE_ORDER)
+				.toList();
 			where = " in #" + channel;
+		}
+		else {
+			online = this.presence.usernames();
 		}
 		String text = online.size() + " online" + where + (online.isEmpty() ? "" : ": " + String.join(", ", online));
 		return Reply.of(text, Map.of("users", online, "colors", this.accounts.colorsOf(online)));

@@ -2,9 +2,11 @@ package io.tcpchat.presence;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Who is online. In-memory on one node; shared through Redis in a cluster.
+ * Who is online. In-memory on one node; shared through Redis in a cluster. Every query is answered from indexes
+ * by user, in time proportional to its result, never by scanning every session.
  */
 public interface PresenceService {
 
@@ -15,17 +17,19 @@ public interface PresenceService {
 	/** Every logged-in session, of every node. */
 	Collection<OnlineUser> sessions();
 
+	/** The sessions of each user online, one list per user, earliest first. */
+	Collection<List<OnlineUser>> sessionsByUser();
+
 	/** Distinct names of the users online, sorted. */
-	default List<String> usernames() {
-		return sessions().stream().map(OnlineUser::username).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-	}
+	List<String> usernames();
 
-	default int userCount() {
-		return usernames().size();
-	}
+	int userCount();
 
-	default boolean isOnline(String username) {
-		return sessions().stream().anyMatch(s -> s.username().equalsIgnoreCase(username));
-	}
+	boolean isOnline(String username);
+
+	boolean isOnline(long userId);
+
+	/** The earliest session of each of these users who is online. */
+	List<OnlineUser> onlineAmong(Set<Long> userIds);
 
 }

@@ -162,7 +162,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		session.clearPrompt();
 		session.loggedIn(user, joined, this.channels.defaultChannel());
 		this.registry.indexLogin(session);
-		this.presence.online(new OnlineUser(session.id(), user.name(), session.connectedAt(), this.node.id()));
+		this.presence.online(new OnlineUser(session.id(), user.id(), user.name(), session.connectedAt(), this.node.id()));
 		if (!this.registry.contains(session)) {
 			// the connection closed while logging in: undo, or the user would stay online forever
 			this.registry.unindex(session);

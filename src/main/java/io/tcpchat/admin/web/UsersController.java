@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tcpchat.auth.AccountAdminService;
@@ -58,20 +57,15 @@ class UsersController {
 	/** One entry per user: the earliest of their sessions gives {@code connectedAt} and {@code node}. */
 	@GetMapping("/online")
 	List<OnlineUserView> online() {
-		Map<String, List<OnlineUser>> byUser = this.presence.sessions()
+		return this.presence.sessionsByUser()
 			.stream()
-			.collect(Collectors.groupingBy(s -> Usernames.key(s.username())));
-		return byUser.values()
-			.stream()
-			.map(sessions -> sessions.stream().min(Comparator.comparing(OnlineUser::connectedAt)).orElseThrow())
-			.sorted(Comparator.comparing(OnlineUser::username, String.CASE_INSENSITIVE_ORDER))
-			.map(first -> new OnlineUserView(first.username(), channelsOf(first.username()),
-					first.connectedAt(), first.node(), byUser.get(Usernames.key(first.username())).size()))
+			.map(sessions -> {
+				OnlineUser first = sessions.get(0);
+				return new OnlineUserView(first.username(), this.channels.channelsOf(first.userId()),
+						first.connectedAt(), first.node(), sessions.size());
+			})
+			.sorted(Comparator.comparing(OnlineUserView::username, String.CASE_INSENSITIVE_ORDER))
 			.toList();
-	}
-
-	private List<String> channelsOf(String username) {
-		return this.accounts.findUser(username).map(user -> this.channels.channelsOf(user.id())).orElse(List.of());
 	}
 
 	@GetMapping("/online/count")
