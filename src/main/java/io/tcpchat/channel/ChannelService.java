@@ -271,6 +271,11 @@ public class ChannelService {
 		return channel.name;
 	}
 
+	/** Whether the channel (canonical name) exists, from memory. */
+	public boolean exists(String canonical) {
+		return this.directory.find(canonical).isPresent();
+	}
+
 	/** The account ids of the channel's members (a copy), from memory. */
 	public Set<Long> memberIds(String name) {
 		return Set.copyOf(requireKnown(name).members);

@@ -42,8 +42,15 @@ public class CommandGate {
 		String body = line.substring(2);
 		int space = body.indexOf(' ');
 		String typed = (space < 0 ? body : body.substring(0, space)).trim();
+		dispatch(context, typed, space < 0 ? "" : body.substring(space + 1));
+	}
+
+	/**
+	 * Runs one command already split into its name and the rest of the line: a plain chat line is {@code say}
+	 * with the line, without building {@code "//say " + line} to split it again.
+	 */
+	public void dispatch(CommandContext context, String typed, String rest) {
 		String name = typed;
-		String rest = space < 0 ? "" : body.substring(space + 1);
 		long started = System.nanoTime();
 		String timedName = ChatMetrics.UNKNOWN_COMMAND;
 		String outcome = "ok";

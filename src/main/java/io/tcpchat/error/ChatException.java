@@ -1,14 +1,15 @@
 package io.tcpchat.error;
 
 /**
- * A refusal with a code from the catalogue and a text meant for the user.
+ * A refusal with a code from the catalogue and a text meant for the user. Refusals are expected (a wrong password,
+ * a full channel, a flood), so they carry no stack trace: filling one in cost more than the refusal itself.
  */
 public class ChatException extends RuntimeException {
 
 	private final ErrorCode code;
 
 	public ChatException(ErrorCode code, String text) {
-		super(text);
+		super(text, null, false, false);
 		this.code = code;
 	}
 

@@ -8,14 +8,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
+import io.tcpchat.channel.ChannelService;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.NonTransientDataAccessException;
+import org.springframework.dao.NonTransientDataAccessResourceException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes messages in batches: one writer thread takes whatever has queued up and stores it in one transaction,
  * so a busy server commits hundreds of messages at once instead of one each. A message counts as accepted only
- * when its future completes, i.e. after the commit.
+ * when its future completes, i.e. after the commit. If a batch fails because of one message's data, each message
+ * is tried again on its own, so one bad message fails alone; if the database is away, the batch fails at once. A
+ * channel message whose channel was deleted while it waited is not written.
  * <p>
  * It starts before and stops after the chat listeners, so on shutdown everything accepted is written.
  */
@@ -48,14 +56,25 @@ class MessageStore implements SmartLifecycle {
 
 	private final int batchSize;
 
+	/** Whether a channel (canonical name) still exists: asked in memory just before its messages are written. */
+	private final Predicate<String> channelExists;
+
 	private volatile boolean running;
 
 	private Thread writer;
 
-	MessageStore(MessageRepository messages, TransactionTemplate transactions, ChatProperties properties) {
+	@Autowired
+	MessageStore(MessageRepository messages, TransactionTemplate transactions, ChatProperties properties,
+			ChannelService channels) {
+		this(messages, transactions, properties, channels::exists);
+	}
+
+	MessageStore(MessageRepository messages, TransactionTemplate transactions, ChatProperties properties,
+			Predicate<String> channelExists) {
 		this.messages = messages;
 		this.transactions = transactions;
 		this.batchSize = Math.max(1, properties.storage().batchSize());
+		this.channelExists = channelExists;
 	}
 
 	CompletableFuture<StoredMessage> store(StoredMessage message) {
@@ -90,25 +109,79 @@ class MessageStore implements SmartLifecycle {
 	}
 
 	private void write(List<Pending> batch) {
-		List<StoredMessage> saved;
-		try {
-			saved = this.transactions
-				.execute(status -> this.messages.saveAll(batch.stream().map(Pending::message).toList()));
+		List<Pending> writable = new ArrayList<>(batch.size());
+		for (Pending pending : batch) {
+			String channel = pending.message().channel();
+			if (pending.message().kind() == StoredMessage.Kind.CHANNEL && !this.channelExists.test(channel)) {
+				fail(List.of(pending), ChatException.notFound("#" + channel + " was deleted; the message was not sent."));
+			}
+			else {
+				writable.add(pending);
+			}
 		}
-		catch (RuntimeException ex) {
-			log.warn("Could not store {} message(s): {}", batch.size(), ex.getMessage());
-			ChatException failure = new ChatException(ErrorCode.UNAVAILABLE,
-					"The message could not be stored (database unavailable); it was not sent.");
-			List<Pending> failed = List.copyOf(batch);
-			this.completions.execute(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
+		if (writable.isEmpty()) {
 			return;
 		}
+		try {
+			complete(writable, save(writable));
+		}
+		catch (RuntimeException ex) {
+			if (writable.size() > 1 && isAboutTheData(ex)) {
+				writeOneByOne(writable);
+				return;
+			}
+			log.warn("Could not store {} message(s): {}", writable.size(), ex.getMessage());
+			fail(writable, unavailable());
+		}
+	}
+
+	/** After a batch failed on its data: each message in its own transaction, so only the bad ones fail. */
+	private void writeOneByOne(List<Pending> batch) {
+		for (int i = 0; i < batch.size(); i++) {
+			Pending pending = batch.get(i);
+			try {
+				complete(List.of(pending), save(List.of(pending)));
+			}
+			catch (RuntimeException ex) {
+				if (!isAboutTheData(ex)) {
+					log.warn("Could not store {} message(s): {}", batch.size() - i, ex.getMessage());
+					fail(batch.subList(i, batch.size()), unavailable());
+					return;
+				}
+				log.warn("Could not store a message: {}", ex.getMessage());
+				fail(List.of(pending), new ChatException(ErrorCode.UNAVAILABLE,
+						"The message could not be stored; it was not sent."));
+			}
+		}
+	}
+
+	private List<StoredMessage> save(List<Pending> batch) {
+		return this.transactions.execute(status -> this.messages.saveAll(batch.stream().map(Pending::message).toList()));
+	}
+
+	/** A refusal of these rows (a constraint, a value the column cannot hold), not an unreachable database. */
+	static boolean isAboutTheData(RuntimeException ex) {
+		return ex instanceof NonTransientDataAccessException && !(ex instanceof DataAccessResourceFailureException)
+				&& !(ex instanceof NonTransientDataAccessResourceException);
+	}
+
+	private static ChatException unavailable() {
+		return new ChatException(ErrorCode.UNAVAILABLE,
+				"The message could not be stored (database unavailable); it was not sent.");
+	}
+
+	private void complete(List<Pending> batch, List<StoredMessage> saved) {
 		List<Pending> stored = List.copyOf(batch);
 		this.completions.execute(() -> {
 			for (int i = 0; i < stored.size(); i++) {
 				stored.get(i).stored().complete(saved.get(i));
 			}
 		});
+	}
+
+	private void fail(List<Pending> batch, ChatException failure) {
+		List<Pending> failed = List.copyOf(batch);
+		this.completions.execute(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
 	}
 
 	@Override

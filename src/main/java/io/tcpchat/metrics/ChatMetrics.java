@@ -1,6 +1,8 @@
 package io.tcpchat.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,6 +29,16 @@ public class ChatMetrics {
 	private final Counter deliveriesDropped;
 
 	private final Counter loginsSucceeded;
+
+	/**
+	 * Meters by their tags, registered on first use and then reused: registering again on every command looked the
+	 * meter up by its full id each time. The tag values are bounded (command names, error codes, kinds).
+	 */
+	private final Map<String, Timer> commandTimers = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> messageCounters = new ConcurrentHashMap<>();
+
+	private final Map<String, Counter> loginFailureCounters = new ConcurrentHashMap<>();
 
 	public ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -81,26 +93,25 @@ public class ChatMetrics {
 	 * @param outcome {@code ok}, or the error code of the refusal
 	 */
 	public void commandCompleted(String command, String outcome, Duration took) {
-		Timer.builder("chat.command")
+		this.commandTimers.computeIfAbsent(command + ' ' + outcome, key -> Timer.builder("chat.command")
 			.description("Time to run a //command (until its reply, or until handed off for asynchronous ones)")
 			.tag("command", command)
 			.tag("outcome", outcome)
-			.register(this.registry)
-			.record(took);
+			.register(this.registry)).record(took);
 	}
 
 	private Counter messagesReceived(String kind) {
-		return Counter.builder("chat.messages.received")
+		return this.messageCounters.computeIfAbsent(kind, key -> Counter.builder("chat.messages.received")
 			.description("Chat messages accepted and stored")
 			.tag("kind", kind)
-			.register(this.registry);
+			.register(this.registry));
 	}
 
 	private Counter loginsFailed(String reason) {
-		return Counter.builder("chat.logins.failed")
+		return this.loginFailureCounters.computeIfAbsent(reason, key -> Counter.builder("chat.logins.failed")
 			.description("Refused logins")
 			.tag("reason", reason)
-			.register(this.registry);
+			.register(this.registry));
 	}
 
 }

@@ -152,7 +152,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		if (!text.isBlank()) {
-			this.gate.dispatch(session, "//" + SAY + " " + text);
+			this.gate.dispatch(session, SAY, text);
 		}
 	}
 
