@@ -23,7 +23,8 @@ class ChannelCommands {
 		this.channels = channels;
 	}
 
-	@ChatCommand(name = "channels", description = "Lists the public channels and the private ones you are in.")
+	@ChatCommand(name = "channels", description = "Lists the public channels and the private ones you are in.",
+			reads = true)
 	Reply list(CommandContext context) {
 		List<ChannelInfo> visible = this.channels.visibleTo(context.requireUser());
 		String text = visible.isEmpty() ? "No channels."

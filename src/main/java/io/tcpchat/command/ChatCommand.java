@@ -32,4 +32,10 @@ public @interface ChatCommand {
 	/** Whether the command sends a message to others, and so counts against flood control. */
 	boolean sendsMessage() default false;
 
+	/**
+	 * Whether the command only reads (listings, history): it counts against the second, more generous bucket of
+	 * flood control, so reads cannot be spammed either.
+	 */
+	boolean reads() default false;
+
 }

@@ -9,7 +9,7 @@ import io.tcpchat.error.ChatException;
  * A registered command: its name, how to call it, who may, and how its arguments split.
  */
 public record CommandSpec(String name, String usage, String description, Access access, int required,
-		int optional, boolean restOfLine, boolean sendsMessage) {
+		int optional, boolean restOfLine, boolean sendsMessage, boolean reads) {
 
 	static CommandSpec of(ChatCommand annotation) {
 		int required = 0;
@@ -23,7 +23,8 @@ public record CommandSpec(String name, String usage, String description, Access 
 			}
 		}
 		return new CommandSpec(annotation.name(), annotation.usage().trim(), annotation.description(),
-				annotation.access(), required, optional, annotation.restOfLine(), annotation.sendsMessage());
+				annotation.access(), required, optional, annotation.restOfLine(), annotation.sendsMessage(),
+				annotation.reads());
 	}
 
 	public boolean adminOnly() {

@@ -46,7 +46,7 @@ class MessagingCommands {
 	}
 
 	@ChatCommand(name = "history", usage = "(channel) (n)",
-			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
+			description = "Shows the last n (default 20) messages of a channel, the current one by default.", reads = true)
 	Reply history(CommandContext context, Arguments arguments) {
 		String channel = null;
 		int count = DEFAULT_HISTORY;

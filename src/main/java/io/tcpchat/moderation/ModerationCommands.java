@@ -49,7 +49,7 @@ class ModerationCommands {
 		return Reply.of(arguments.get(0) + " may log in again.", Map.of("username", arguments.get(0)));
 	}
 
-	@ChatCommand(name = "banned-users", description = "Lists the bans in force.", access = Access.ADMIN)
+	@ChatCommand(name = "banned-users", description = "Lists the bans in force.", access = Access.ADMIN, reads = true)
 	Reply bannedUsers() {
 		List<BanInfo> active = this.bans.activeBans();
 		String text = active.isEmpty() ? "Nobody is banned."

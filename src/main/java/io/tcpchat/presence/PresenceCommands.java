@@ -26,7 +26,8 @@ class PresenceCommands {
 		this.accounts = accounts;
 	}
 
-	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.")
+	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.",
+			reads = true)
 	Reply users(CommandContext context, Arguments arguments) {
 		List<String> online;
 		String where = "";
@@ -46,7 +47,7 @@ class PresenceCommands {
 		return Reply.of(text, Map.of("users", online, "colors", this.accounts.colorsOf(online)));
 	}
 
-	@ChatCommand(name = "user-count", description = "Counts the users online.")
+	@ChatCommand(name = "user-count", description = "Counts the users online.", reads = true)
 	Reply userCount() {
 		int count = this.presence.userCount();
 		return Reply.of(count + " user" + (count == 1 ? "" : "s") + " online.", Map.of("count", count));
