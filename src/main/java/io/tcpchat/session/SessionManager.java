@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.LoginGuard;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.CommandGate;
 import io.tcpchat.command.ErrorTranslation;
@@ -60,11 +61,15 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final String version;
 
+	private final ObjectProvider<LoginGuard> loginGuards;
+
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
 			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
-			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics) {
+			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics,
+			ObjectProvider<LoginGuard> loginGuards) {
+		this.loginGuards = loginGuards;
 		this.registry = registry;
 		this.renderer = renderer;
 		this.gate = gate;
@@ -169,7 +174,27 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			this.presence.offline(session.id());
 			return;
 		}
+		ChatException vetoed = vetoedMeanwhile(user);
+		if (vetoed != null) {
+			session.error(null, vetoed);
+			session.bye(vetoed.code().code());
+			return;
+		}
 		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel()));
+	}
+
+	/**
+	 * The guards once more, now that the session is indexed: a ban committed after the password check but before
+	 * the session could hear of it would otherwise let the user in. From memory, so cheap.
+	 */
+	private ChatException vetoedMeanwhile(ChatUser user) {
+		try {
+			this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
+			return null;
+		}
+		catch (ChatException ex) {
+			return ex;
+		}
 	}
 
 	@Override
