@@ -74,7 +74,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedKernelDependsOnNoLayer = noClasses().that()
-		.resideInAnyPackage(packages("config", "error", "event", "protocol", "limits"))
+		.resideInAnyPackage(packages("config", "error", "event", "protocol", "limits", "cache"))
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(packages(FEATURES, "command", "session", "transport"))

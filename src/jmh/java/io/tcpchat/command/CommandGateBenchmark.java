@@ -1,5 +1,6 @@
 package io.tcpchat.command;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Role;
 import io.tcpchat.error.ChatException;
+import io.tcpchat.metrics.ChatMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +36,7 @@ public class CommandGateBenchmark {
 	public CommandGateBenchmark() {
 		CommandRegistry registry = new CommandRegistry(null);
 		registry.register(new Handlers());
-		this.gate = new CommandGate(registry);
+		this.gate = new CommandGate(registry, List.of(), new ChatMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Benchmark
@@ -78,6 +81,16 @@ public class CommandGateBenchmark {
 		int replies;
 
 		int errors;
+
+		@Override
+		public String sessionId() {
+			return "bench";
+		}
+
+		@Override
+		public String remoteAddress() {
+			return "127.0.0.1";
+		}
 
 		@Override
 		public Optional<ChatUser> user() {

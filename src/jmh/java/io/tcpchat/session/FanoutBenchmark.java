@@ -64,7 +64,7 @@ public class FanoutBenchmark {
 			registry.add(session);
 			registry.indexLogin(session);
 		}
-		this.delivery = new EventDelivery(registry, renderer, properties);
+		this.delivery = new EventDelivery(registry, renderer, new ChatMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Setup(Level.Iteration)
