@@ -30,6 +30,8 @@ public class ChatMetrics {
 
 	private final Counter loginsSucceeded;
 
+	private final Counter slowConsumersDropped;
+
 	/**
 	 * Meters by their tags, registered on first use and then reused: registering again on every command looked the
 	 * meter up by its full id each time. The tag values are bounded (command names, error codes, kinds).
@@ -50,6 +52,9 @@ public class ChatMetrics {
 			.register(registry);
 		this.loginsSucceeded = Counter.builder("chat.logins.succeeded")
 			.description("Successful logins with username and password")
+			.register(registry);
+		this.slowConsumersDropped = Counter.builder("chat.connections.slow-dropped")
+			.description("Connections closed because the client stopped reading and its send queue filled up")
 			.register(registry);
 		loginsFailed("bad-credentials");
 		for (String kind : new String[] { "channel", "direct", "broadcast" }) {
@@ -77,6 +82,10 @@ public class ChatMetrics {
 	/** @param queued whether the event was queued for the client, or dropped */
 	public void delivery(boolean queued) {
 		(queued ? this.deliveriesSent : this.deliveriesDropped).increment();
+	}
+
+	public void slowConsumerDropped() {
+		this.slowConsumersDropped.increment();
 	}
 
 	public void loginSucceeded() {
