@@ -22,7 +22,7 @@ class HelpCommand {
 
 	/** The list holds only the commands this user may run now; any command can be explained by name. */
 	@ChatCommand(name = "help", usage = "(command)", description = "Lists the commands you may run, or explains one.",
-			access = Access.ANYONE, reads = true)
+			access = Access.ANYONE)
 	Reply help(CommandContext context, Arguments arguments) {
 		ChatUser user = context.user().orElse(null);
 		List<CommandSpec> specs = arguments.optional(0)

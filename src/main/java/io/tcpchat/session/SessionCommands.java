@@ -60,7 +60,7 @@ class SessionCommands {
 		session.afterPendingWork(() -> session.bye(reason));
 	}
 
-	@ChatCommand(name = "whoami", description = "Shows your name, roles and channels.", reads = true)
+	@ChatCommand(name = "whoami", description = "Shows your name, roles and channels.")
 	Reply whoami(ChatSession session) {
 		ChatUser user = session.requireUser();
 		Map<String, Object> data = new LinkedHashMap<>();

@@ -36,10 +36,11 @@ class ChannelDirectoryIntegrationTests extends ChatIntegrationTest {
 	@Test
 	void joinsRacingADeletionLeaveMemoryAsTheDatabaseIs() throws Exception {
 		ChatUser admin = this.accounts.create(uniqueName("boss"), PASSWORD, EnumSet.of(Role.ADMIN));
-		ChatUser owner = this.accounts.create(uniqueName("owner"), PASSWORD, EnumSet.of(Role.USER));
 		ChatUser joiner = this.accounts.create(uniqueName("joiner"), PASSWORD, EnumSet.of(Role.USER));
 		for (int round = 0; round < 15; round++) {
 			String name = uniqueName("race");
+			// an owner per round: a user may create only so many channels an hour
+			ChatUser owner = this.accounts.create(uniqueName("owner"), PASSWORD, EnumSet.of(Role.USER));
 			this.channels.createChannel(owner, name, false);
 			CountDownLatch start = new CountDownLatch(1);
 			CompletableFuture<?> join = CompletableFuture
