@@ -22,6 +22,7 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.metrics.ChatMetrics;
+import io.tcpchat.presence.PresenceService;
 import io.tcpchat.text.ChatText;
 
 import org.springframework.context.event.EventListener;
@@ -54,8 +55,11 @@ public class MessageService {
 
 	private final ChatMetrics metrics;
 
+	private final PresenceService presence;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
-			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics) {
+			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics,
+			PresenceService presence) {
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -65,6 +69,7 @@ public class MessageService {
 		this.limits = properties.limits();
 		this.audit = audit;
 		this.metrics = metrics;
+		this.presence = presence;
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
@@ -76,14 +81,20 @@ public class MessageService {
 			.thenApply(m -> publish(toChannelMessage(m, m.sender())));
 	}
 
-	public CompletableFuture<ChatEvent.DirectMessage> sendDirect(ChatUser sender, String to, String text) {
+	/**
+	 * Stores and delivers a DM. One sent while the recipient has no session is kept as not delivered and handed
+	 * over at their next login ({@link DirectMessageHistory#takeMissed}): a DM is never lost.
+	 */
+	public CompletableFuture<DirectMessageSent> sendDirect(ChatUser sender, String to, String text) {
 		String body = requireText(text);
 		ChatUser recipient = this.accounts.requireUser(to);
+		boolean online = this.presence.isOnline(recipient.name());
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.DIRECT, null, sender.id(), sender.name(), recipient.id(),
-					recipient.name(), sender.color(), body, now()))
-			.thenApply(m -> publish(new ChatEvent.DirectMessage(m.id(), m.createdAt(), sender.id(), m.sender(),
-					recipient.id(), m.recipient(), m.color(), m.body())));
+					recipient.name(), sender.color(), body, now())
+				.delivered(online))
+			.thenApply(m -> new DirectMessageSent(publish(DirectMessageHistory.toEvent(m, m.sender(), m.recipient())),
+					online));
 	}
 
 	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {

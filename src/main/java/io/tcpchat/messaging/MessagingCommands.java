@@ -23,8 +23,11 @@ class MessagingCommands {
 
 	private final MessageService messages;
 
-	MessagingCommands(MessageService messages) {
+	private final DirectMessageHistory directs;
+
+	MessagingCommands(MessageService messages, DirectMessageHistory directs) {
 		this.messages = messages;
+		this.directs = directs;
 	}
 
 	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",
@@ -36,7 +39,14 @@ class MessagingCommands {
 				.thenApply(m -> Reply.of("Sent to #" + m.channel() + ".", Map.of("id", m.id(), "channel", m.channel())));
 		}
 		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1))
-			.thenApply(m -> Reply.of("Sent to " + m.to() + ".", Map.of("id", m.id(), "to", m.to())));
+			.thenApply(sent -> Reply.of(sentText(sent), Map.of("id", sent.message().id(), "to", sent.message().to(),
+					"online", sent.recipientOnline())));
+	}
+
+	private static String sentText(DirectMessageSent sent) {
+		String to = sent.message().to();
+		return sent.recipientOnline() ? "Sent to " + to + "."
+				: "Sent to " + to + ", who is offline and gets it at the next login.";
 	}
 
 	@ChatCommand(name = "say", usage = "<text>",
@@ -45,8 +55,8 @@ class MessagingCommands {
 		return this.messages.postToChannel(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
-	@ChatCommand(name = "history", usage = "(channel) (n)",
-			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
+	@ChatCommand(name = "history", usage = "(channel|@user) (n)",
+			description = "Shows the last n (default 20) messages of a channel (the current one by default), or of your DMs with @user.")
 	Reply history(CommandContext context, Arguments arguments) {
 		String channel = null;
 		int count = DEFAULT_HISTORY;
@@ -62,6 +72,9 @@ class MessagingCommands {
 			channel = values.get(0);
 			count = (values.size() > 1) ? Arguments.parsePositive(values.get(1), "n") : DEFAULT_HISTORY;
 		}
+		if (channel != null && channel.startsWith("@")) {
+			return directHistory(context, channel.substring(1), count);
+		}
 		if (channel == null) {
 			channel = context.requireCurrentChannel();
 		}
@@ -69,6 +82,15 @@ class MessagingCommands {
 		String text = history.isEmpty() ? "No messages yet."
 				: history.stream()
 					.map(m -> TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()))
+					.collect(Collectors.joining("\n"));
+		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
+	}
+
+	private Reply directHistory(CommandContext context, String peer, int count) {
+		List<ChatEvent.DirectMessage> history = this.directs.conversation(context.requireUser(), peer, count);
+		String text = history.isEmpty() ? "No messages yet."
+				: history.stream()
+					.map(m -> TextLines.directMessage(m.ts(), m.from(), m.to(), m.text()))
 					.collect(Collectors.joining("\n"));
 		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
 	}
@@ -88,6 +110,19 @@ class MessagingCommands {
 		entry.put("ts", message.ts());
 		entry.put("channel", message.channel());
 		entry.put("from", message.from());
+		entry.put("color", message.color());
+		entry.put("text", message.text());
+		return entry;
+	}
+
+	/** A DM as the {@code dm} event renders it. */
+	static Map<String, Object> describe(ChatEvent.DirectMessage message) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("type", "dm");
+		entry.put("id", message.id());
+		entry.put("ts", message.ts());
+		entry.put("from", message.from());
+		entry.put("to", message.to());
 		entry.put("color", message.color());
 		entry.put("text", message.text());
 		return entry;

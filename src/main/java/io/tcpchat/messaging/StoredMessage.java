@@ -51,6 +51,9 @@ class StoredMessage {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** False for a DM stored while its recipient was offline, until it is handed over at their next login. */
+	private boolean delivered = true;
+
 	protected StoredMessage() {
 	}
 
@@ -105,6 +108,15 @@ class StoredMessage {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	boolean delivered() {
+		return this.delivered;
+	}
+
+	StoredMessage delivered(boolean delivered) {
+		this.delivered = delivered;
+		return this;
 	}
 
 }

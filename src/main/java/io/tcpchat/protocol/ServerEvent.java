@@ -67,10 +67,16 @@ public sealed interface ServerEvent {
 
 	/**
 	 * Something this session must know that is neither a reply nor an error: {@code code} says what
-	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one).
+	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one;
+	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender).
 	 */
 	@JsonTypeName("notice")
-	record Notice(String code, String text, String channel) implements ServerEvent {
+	record Notice(String code, String text, String channel, Map<String, Long> unread) implements ServerEvent {
+
+		public Notice(String code, String text, String channel) {
+			this(code, text, channel, null);
+		}
+
 	}
 
 	@JsonTypeName("ping")

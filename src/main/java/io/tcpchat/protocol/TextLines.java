@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Pieces of the {@code text} format that more than the session layer writes: a channel message looks the same
- * live and in the text of a {@code //history} reply.
+ * Pieces of the {@code text} format that more than the session layer writes: a channel message or a DM looks
+ * the same live and in the text of a {@code //history} reply.
  */
 public final class TextLines {
 
@@ -18,6 +18,11 @@ public final class TextLines {
 	/** {@code 09:48:23 [#general] alice: hi} (time of day in UTC). */
 	public static String channelMessage(Instant ts, String channel, String from, String text) {
 		return time(ts) + " [#" + channel + "] " + from + ": " + text;
+	}
+
+	/** {@code 09:48:23 [dm] alice -> bob: hi}. */
+	public static String directMessage(Instant ts, String from, String to, String text) {
+		return time(ts) + " [dm] " + from + " -> " + to + ": " + text;
 	}
 
 	/** The time of day in UTC, {@code HH:mm:ss}. */

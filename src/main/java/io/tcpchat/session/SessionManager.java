@@ -62,11 +62,13 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final ChatMetrics metrics;
 
+	private final MissedMessages missed;
+
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
 			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
-			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics) {
+			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics, MissedMessages missed) {
 		this.registry = registry;
 		this.renderer = renderer;
 		this.gate = gate;
@@ -79,6 +81,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
 		this.metrics = metrics;
+		this.missed = missed;
 		metrics.usersOnline(presence::userCount);
 	}
 
@@ -173,6 +176,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel()));
+		this.missed.handOver(session, user);
 	}
 
 	@Override

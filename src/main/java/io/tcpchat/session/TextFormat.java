@@ -18,7 +18,7 @@ final class TextFormat {
 			return TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
 		}
 		if (event instanceof ServerEvent.Dm d) {
-			return time(d.ts()) + " [dm] " + d.from() + " -> " + d.to() + ": " + d.text();
+			return TextLines.directMessage(d.ts(), d.from(), d.to(), d.text());
 		}
 		if (event instanceof ServerEvent.Broadcast b) {
 			return time(b.ts()) + " [broadcast] " + b.from() + ": " + b.text();

@@ -1,0 +1,12 @@
+package io.tcpchat.messaging;
+
+import io.tcpchat.event.ChatEvent;
+
+/**
+ * A direct message stored and delivered.
+ *
+ * @param recipientOnline whether the recipient had a session when it was sent; if not, they get it at their next
+ * login
+ */
+public record DirectMessageSent(ChatEvent.DirectMessage message, boolean recipientOnline) {
+}

@@ -1,0 +1,9 @@
+-- Direct messages are never lost (issue 15): a DM stored while its recipient had no session is kept as not
+-- delivered, handed over at the recipient's next login, then marked delivered. Existing rows count as delivered.
+ALTER TABLE message ADD COLUMN delivered BOOLEAN DEFAULT TRUE NOT NULL;
+
+-- the login's question "anything waiting for me?"
+CREATE INDEX ix_message_pending ON message (recipient_id, delivered);
+
+-- a conversation's history, both directions
+CREATE INDEX ix_message_conversation ON message (sender_id, recipient_id, id);
