@@ -2,6 +2,9 @@
 -- delivered, handed over at the recipient's next login, then marked delivered. Existing rows count as delivered.
 ALTER TABLE message ADD COLUMN delivered BOOLEAN DEFAULT TRUE NOT NULL;
 
+-- //me (issue 15): a channel message that is an action ("* alice waves")
+ALTER TABLE message ADD COLUMN action BOOLEAN DEFAULT FALSE NOT NULL;
+
 -- the login's question "anything waiting for me?"
 CREATE INDEX ix_message_pending ON message (recipient_id, delivered);
 

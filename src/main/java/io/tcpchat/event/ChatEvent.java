@@ -12,8 +12,14 @@ import io.tcpchat.error.ErrorCode;
  */
 public sealed interface ChatEvent {
 
-	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text)
-			implements ChatEvent {
+	/** @param action an action ({@code //me waves}) rather than something said */
+	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+			boolean action) implements ChatEvent {
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text) {
+			this(id, ts, channel, from, color, text, false);
+		}
+
 	}
 
 	record DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,

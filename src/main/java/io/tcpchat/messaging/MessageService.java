@@ -73,11 +73,22 @@ public class MessageService {
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
+		return post(sender, channel, text, false);
+	}
+
+	/** An action, {@code //me waves}: a channel message shown as "* alice waves". */
+	public CompletableFuture<ChatEvent.ChannelMessage> postAction(ChatUser sender, String channel, String text) {
+		return post(sender, channel, text, true);
+	}
+
+	private CompletableFuture<ChatEvent.ChannelMessage> post(ChatUser sender, String channel, String text,
+			boolean action) {
 		String body = requireText(text);
 		String canonical = this.channels.requireMember(sender, channel);
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.id(), sender.name(), null, null,
-					sender.color(), body, now()))
+					sender.color(), body, now())
+				.action(action))
 			.thenApply(m -> publish(toChannelMessage(m, m.sender())));
 	}
 
@@ -164,7 +175,7 @@ public class MessageService {
 	}
 
 	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m, String from) {
-		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body());
+		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body(), m.action());
 	}
 
 }

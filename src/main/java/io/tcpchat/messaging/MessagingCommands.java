@@ -55,6 +55,13 @@ class MessagingCommands {
 		return this.messages.postToChannel(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
+	@ChatCommand(name = "me", usage = "<action>",
+			description = "Sends an action to your current channel: //me waves shows as * you waves.", restOfLine = true,
+			sendsMessage = true)
+	CompletionStage<?> me(CommandContext context, Arguments arguments) {
+		return this.messages.postAction(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
+	}
+
 	@ChatCommand(name = "history", usage = "(channel|@user) (n)",
 			description = "Shows the last n (default 20) messages of a channel (the current one by default), or of your DMs with @user.")
 	Reply history(CommandContext context, Arguments arguments) {
@@ -81,7 +88,8 @@ class MessagingCommands {
 		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
 		String text = history.isEmpty() ? "No messages yet."
 				: history.stream()
-					.map(m -> TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()))
+					.map(m -> m.action() ? TextLines.channelAction(m.ts(), m.channel(), m.from(), m.text())
+							: TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()))
 					.collect(Collectors.joining("\n"));
 		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
 	}
@@ -112,6 +120,9 @@ class MessagingCommands {
 		entry.put("from", message.from());
 		entry.put("color", message.color());
 		entry.put("text", message.text());
+		if (message.action()) {
+			entry.put("action", true);
+		}
 		return entry;
 	}
 

@@ -51,6 +51,9 @@ class StoredMessage {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** An action ({@code //me waves}) rather than something said. */
+	private boolean action;
+
 	/** False for a DM stored while its recipient was offline, until it is handed over at their next login. */
 	private boolean delivered = true;
 
@@ -108,6 +111,15 @@ class StoredMessage {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	boolean action() {
+		return this.action;
+	}
+
+	StoredMessage action(boolean action) {
+		this.action = action;
+		return this;
 	}
 
 	boolean delivered() {

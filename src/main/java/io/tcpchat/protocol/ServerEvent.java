@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -44,9 +45,20 @@ public sealed interface ServerEvent {
 	record Error(String code, String text, String command) implements ServerEvent {
 	}
 
+	/** @param action {@code true} for an action ({@code //me waves}), absent otherwise */
 	@JsonTypeName("message")
-	record Message(long id, Instant ts, String channel, String from, String color, String text)
+	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action)
 			implements ServerEvent {
+
+		public Message(long id, Instant ts, String channel, String from, String color, String text) {
+			this(id, ts, channel, from, color, text, null);
+		}
+
+		@JsonIgnore
+		public boolean isAction() {
+			return Boolean.TRUE.equals(this.action);
+		}
+
 	}
 
 	@JsonTypeName("dm")

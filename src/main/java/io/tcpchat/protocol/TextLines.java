@@ -20,6 +20,11 @@ public final class TextLines {
 		return time(ts) + " [#" + channel + "] " + from + ": " + text;
 	}
 
+	/** {@code 09:48:23 [#general] * alice waves}. */
+	public static String channelAction(Instant ts, String channel, String from, String text) {
+		return time(ts) + " [#" + channel + "] * " + from + " " + text;
+	}
+
 	/** {@code 09:48:23 [dm] alice -> bob: hi}. */
 	public static String directMessage(Instant ts, String from, String to, String text) {
 		return time(ts) + " [dm] " + from + " -> " + to + ": " + text;

@@ -38,7 +38,8 @@ class EventDelivery implements ChatEventListener {
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
 			deliver(this.registry.inChannel(m.channel()),
-					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
+					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text(),
+							m.action() ? Boolean.TRUE : null));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));

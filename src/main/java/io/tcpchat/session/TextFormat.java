@@ -15,7 +15,8 @@ final class TextFormat {
 
 	static String render(ServerEvent event) {
 		if (event instanceof ServerEvent.Message m) {
-			return TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
+			return m.isAction() ? TextLines.channelAction(m.ts(), m.channel(), m.from(), m.text())
+					: TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
 		}
 		if (event instanceof ServerEvent.Dm d) {
 			return TextLines.directMessage(d.ts(), d.from(), d.to(), d.text());

@@ -100,7 +100,8 @@ export class MessageList {
     const me = this.store.me;
     const own = message.from === me;
     const mentioned = mentions(message, me);
-    const classes = ['msg', own ? 'own' : '', mentioned ? 'mention' : '', message.type === 'dm' ? 'dm' : ''];
+    const classes = ['msg', own ? 'own' : '', mentioned ? 'mention' : '', message.type === 'dm' ? 'dm' : '',
+      message.action ? 'action' : ''];
     return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: message.id } },
       h('time', { datetime: message.ts, title: new Date(message.ts).toLocaleString(), text: formatTime(message.ts) }),
       h('button', { type: 'button', class: 'author', vars: nameColor(message.color || this.store.colorOf(message.from)),
