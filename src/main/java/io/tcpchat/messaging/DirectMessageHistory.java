@@ -37,12 +37,15 @@ public class DirectMessageHistory {
 		this.historyMax = properties.limits().historyMax();
 	}
 
-	/** The last {@code count} DMs between the reader and {@code peer}, both directions, oldest first. */
+	/**
+	 * The last {@code count} DMs between the reader and {@code peer} before the message {@code before}, both
+	 * directions, oldest first.
+	 */
 	@Transactional(readOnly = true)
-	public List<ChatEvent.DirectMessage> conversation(ChatUser reader, String peer, int count) {
+	public List<ChatEvent.DirectMessage> conversation(ChatUser reader, String peer, int count, long before) {
 		ChatUser other = this.accounts.requireUser(peer);
 		List<StoredMessage> page = this.messages.findConversation(StoredMessage.Kind.DIRECT, reader.id(), other.id(),
-				Limit.of(Math.max(1, Math.min(count, this.historyMax))));
+				before, Limit.of(Math.max(1, Math.min(count, this.historyMax))));
 		return oldestFirst(named(page));
 	}
 

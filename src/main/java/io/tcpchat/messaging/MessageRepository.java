@@ -11,12 +11,13 @@ interface MessageRepository extends Repository<StoredMessage, Long> {
 
 	List<StoredMessage> saveAll(Iterable<StoredMessage> messages);
 
-	List<StoredMessage> findByKindAndChannelOrderByIdDesc(StoredMessage.Kind kind, String channel, Limit limit);
+	List<StoredMessage> findByKindAndChannelAndIdLessThanOrderByIdDesc(StoredMessage.Kind kind, String channel,
+			long before, Limit limit);
 
 	/** Both directions of the conversation between two accounts, newest first. */
-	@Query("select m from StoredMessage m where m.kind = :kind and ((m.senderId = :one and m.recipientId = :other)"
-			+ " or (m.senderId = :other and m.recipientId = :one)) order by m.id desc")
-	List<StoredMessage> findConversation(StoredMessage.Kind kind, long one, long other, Limit limit);
+	@Query("select m from StoredMessage m where m.kind = :kind and m.id < :before and ((m.senderId = :one"
+			+ " and m.recipientId = :other) or (m.senderId = :other and m.recipientId = :one)) order by m.id desc")
+	List<StoredMessage> findConversation(StoredMessage.Kind kind, long one, long other, long before, Limit limit);
 
 	List<StoredMessage> findByRecipientIdAndDeliveredFalseOrderByIdDesc(long recipientId, Limit limit);
 

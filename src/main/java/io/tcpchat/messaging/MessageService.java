@@ -117,16 +117,17 @@ public class MessageService {
 	}
 
 	/**
-	 * The last {@code count} messages of a channel, oldest first. Authors are named by their account: a deleted
+	 * The last {@code count} messages of a channel before the message {@code before} (any id: the newest),
+	 * oldest first. Authors are named by their account: a deleted
 	 * author's name is marked ({@link AccountName#display}), so a later holder of a released name is never taken
 	 * for the author.
 	 */
 	@Transactional(readOnly = true)
-	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count) {
+	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count, long before) {
 		String canonical = this.channels.requireReadable(reader, channel);
 		int limit = Math.max(1, Math.min(count, this.limits.historyMax()));
-		List<StoredMessage> page = this.messages.findByKindAndChannelOrderByIdDesc(StoredMessage.Kind.CHANNEL,
-				canonical, Limit.of(limit));
+		List<StoredMessage> page = this.messages.findByKindAndChannelAndIdLessThanOrderByIdDesc(
+				StoredMessage.Kind.CHANNEL, canonical, before, Limit.of(limit));
 		Map<Long, AccountName> authors = this.accounts
 			.names(page.stream().map(StoredMessage::senderId).filter(Objects::nonNull).distinct().toList());
 		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(

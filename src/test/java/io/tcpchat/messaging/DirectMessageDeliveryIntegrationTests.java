@@ -79,6 +79,10 @@ class DirectMessageDeliveryIntegrationTests extends ChatIntegrationTest {
 		assertThat(b.command("//history @" + alice).path("data").path("messages").valueStream())
 			.extracting(m -> m.path("text").asString())
 			.containsExactly("one", "two", "three");
+		long threeId = messages.get(1).path("id").asLong();
+		assertThat(b.command("//history @" + alice + " 1 before " + threeId).path("data").path("messages").valueStream())
+			.extracting(m -> m.path("text").asString())
+			.containsExactly("two");
 		assertThat(b.commandError("//history @" + uniqueName("ghost")).path("code").asString())
 			.isEqualTo("not-found");
 	}
