@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
@@ -68,7 +67,8 @@ public class DirectMessageHistory {
 
 	/** Counts per sender name, the sender of the newest message first. */
 	private Map<String, Long> bySender(List<Object[]> counts, List<ChatEvent.DirectMessage> oldestFirst) {
-		Map<Long, AccountName> names = this.accounts.names(counts.stream().map(row -> (Long) row[0]).filter(Objects::nonNull).toList());
+		Map<Long, AccountName> names = this.accounts
+			.names(counts.stream().map(row -> (Long) row[0]).filter(Objects::nonNull).toList());
 		Map<Long, Integer> recency = new LinkedHashMap<>();
 		for (int i = oldestFirst.size() - 1; i >= 0; i--) {
 			recency.putIfAbsent(oldestFirst.get(i).fromId(), recency.size());
@@ -76,26 +76,17 @@ public class DirectMessageHistory {
 		Map<String, Long> bySender = new LinkedHashMap<>();
 		counts.stream()
 			.sorted(Comparator.comparing(row -> recency.getOrDefault((Long) row[0], Integer.MAX_VALUE)))
-			.forEach(row -> bySender.put(display(names.get((Long) row[0]), "?"), (Long) row[1]));
+			.forEach(row -> bySender.put(Authors.display(names.get((Long) row[0]), "?"), (Long) row[1]));
 		return bySender;
 	}
 
-	/** Events named by the accounts as they are now: a deleted one's name is marked. */
+	/** Events named by the accounts as they are now ({@link Authors}). */
 	private List<ChatEvent.DirectMessage> named(List<StoredMessage> page) {
-		Map<Long, AccountName> names = this.accounts.names(
-				page.stream()
-			.flatMap(m -> Stream.of(m.senderId(), m.recipientId()))
-			.filter(Objects::nonNull)
-			.distinct()
-			.toList());
+		Map<Long, AccountName> names = Authors.of(this.accounts, page);
 		return page.stream()
-			.map(m -> toEvent(m, display(names.get(m.senderId()), m.sender()),
-					display(names.get(m.recipientId()), m.recipient())))
+			.map(m -> toEvent(m, Authors.display(names.get(m.senderId()), m.sender()),
+					Authors.display(names.get(m.recipientId()), m.recipient())))
 			.toList();
-	}
-
-	private static String display(AccountName account, String storedName) {
-		return (account != null) ? account.display() : AccountName.displayDeleted(storedName);
 	}
 
 	private static List<ChatEvent.DirectMessage> oldestFirst(List<ChatEvent.DirectMessage> newestFirst) {

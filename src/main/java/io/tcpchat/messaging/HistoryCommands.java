@@ -25,9 +25,46 @@ class HistoryCommands {
 
 	private final DirectMessageHistory directs;
 
-	HistoryCommands(MessageService messages, DirectMessageHistory directs) {
+	private final MessageSearch search;
+
+	HistoryCommands(MessageService messages, DirectMessageHistory directs, MessageSearch search) {
 		this.messages = messages;
 		this.directs = directs;
+		this.search = search;
+	}
+
+	@ChatCommand(name = "search", usage = "(#channel|@user) <words>",
+			description = "Finds messages you may read with every word (word starts, any case), newest first: in your channels and DMs, or in one; 'before <id>' pages back.",
+			restOfLine = true)
+	Reply search(CommandContext context, Arguments arguments) {
+		List<String> values = arguments.values();
+		String scope = null;
+		String words = String.join(" ", values);
+		if (values.size() == 2 && (values.get(0).startsWith("#") || values.get(0).startsWith("@"))) {
+			scope = values.get(0);
+			words = values.get(1);
+		}
+		long before = Long.MAX_VALUE;
+		String[] split = words.strip().split("\\s+");
+		if (split.length >= 3 && split[split.length - 2].equalsIgnoreCase(BEFORE)) {
+			before = Arguments.parsePositive(split[split.length - 1], "id");
+			words = String.join(" ", List.of(split).subList(0, split.length - 2));
+		}
+		List<MessageSearch.Hit> hits = this.search.search(context.requireUser(), scope, words, DEFAULT_HISTORY,
+				before);
+		return reply(hits, HistoryCommands::line, HistoryCommands::describe, "Nothing found.");
+	}
+
+	private static String line(MessageSearch.Hit hit) {
+		if (hit instanceof MessageSearch.DirectHit d) {
+			return TextLines.directMessage(d.message().ts(), d.message().from(), d.message().to(), d.message().text());
+		}
+		return channelLine(((MessageSearch.ChannelHit) hit).message());
+	}
+
+	private static Map<String, Object> describe(MessageSearch.Hit hit) {
+		return (hit instanceof MessageSearch.DirectHit d) ? describe(d.message())
+				: describe(((MessageSearch.ChannelHit) hit).message());
 	}
 
 	@ChatCommand(name = "history", usage = "(channel|@user) (n) (before <id>)",
@@ -54,18 +91,22 @@ class HistoryCommands {
 		}
 		if (target != null && target.startsWith("@")) {
 			return reply(this.directs.conversation(context.requireUser(), target.substring(1), count, before),
-					m -> TextLines.directMessage(m.ts(), m.from(), m.to(), m.text()), HistoryCommands::describe);
+					m -> TextLines.directMessage(m.ts(), m.from(), m.to(), m.text()), HistoryCommands::describe,
+					"No messages yet.");
 		}
 		String channel = (target != null) ? target : context.requireCurrentChannel();
 		return reply(this.messages.history(context.requireUser(), channel, count, before),
-				m -> m.action() ? TextLines.channelAction(m.ts(), m.channel(), m.from(), m.text())
-						: TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()),
-				HistoryCommands::describe);
+				HistoryCommands::channelLine, HistoryCommands::describe, "No messages yet.");
 	}
 
-	private static <M> Reply reply(List<M> history, Function<M, String> line, Function<M, Map<String, Object>> event) {
-		String text = history.isEmpty() ? "No messages yet."
-				: history.stream().map(line).collect(Collectors.joining("\n"));
+	private static String channelLine(ChatEvent.ChannelMessage m) {
+		return m.action() ? TextLines.channelAction(m.ts(), m.channel(), m.from(), m.text())
+				: TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
+	}
+
+	private static <M> Reply reply(List<M> history, Function<M, String> line, Function<M, Map<String, Object>> event,
+			String none) {
+		String text = history.isEmpty() ? none : history.stream().map(line).collect(Collectors.joining("\n"));
 		return Reply.of(text, Map.of("messages", history.stream().map(event).toList()));
 	}
 
