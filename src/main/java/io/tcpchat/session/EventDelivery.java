@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tcpchat.auth.ChatUser;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.metrics.ChatMetrics;
@@ -73,6 +74,11 @@ class EventDelivery implements ChatEventListener {
 				}
 				session.bye(t.reason());
 			}
+		}
+		else if (event instanceof ChatEvent.UserUpdated u) {
+			// roles and colour reach every open session of the user at once
+			ChatUser updated = ChatUser.of(u.userId(), u.user(), u.roles(), u.color());
+			this.registry.ofUser(u.userId()).forEach(session -> session.updateUser(updated));
 		}
 		else if (event instanceof ChatEvent.PasswordChanged p) {
 			this.registry.ofUser(p.userId())
