@@ -66,6 +66,13 @@ public sealed interface ChatEvent {
 	record UserUpdated(long userId, String user, List<String> roles, String color) implements ChatEvent {
 	}
 
+	/** A user may read but not send until {@code until} (null: until unmuted). */
+	record UserMuted(long userId, String user, Instant until) implements ChatEvent {
+	}
+
+	record UserUnmuted(long userId, String user) implements ChatEvent {
+	}
+
 	/** An account was deleted; its name stays reserved (a tombstone) until {@link NameReleased}. */
 	record UserDeleted(long userId, String user) implements ChatEvent {
 	}

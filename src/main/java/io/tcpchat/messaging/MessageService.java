@@ -57,9 +57,11 @@ public class MessageService {
 
 	private final PresenceService presence;
 
+	private final List<SendGuard> guards;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
 			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics,
-			PresenceService presence) {
+			PresenceService presence, List<SendGuard> guards) {
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -70,6 +72,7 @@ public class MessageService {
 		this.audit = audit;
 		this.metrics = metrics;
 		this.presence = presence;
+		this.guards = guards;
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
@@ -84,6 +87,7 @@ public class MessageService {
 	private CompletableFuture<ChatEvent.ChannelMessage> post(ChatUser sender, String channel, String text,
 			boolean action) {
 		String body = requireText(text);
+		requireMaySend(sender);
 		String canonical = this.channels.requireMember(sender, channel);
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.id(), sender.name(), null, null,
@@ -98,6 +102,7 @@ public class MessageService {
 	 */
 	public CompletableFuture<DirectMessageSent> sendDirect(ChatUser sender, String to, String text) {
 		String body = requireText(text);
+		requireMaySend(sender);
 		ChatUser recipient = this.accounts.requireUser(to);
 		boolean online = this.presence.isOnline(recipient.name());
 		return this.store
@@ -157,6 +162,10 @@ public class MessageService {
 			return "direct";
 		}
 		return (event instanceof ChatEvent.Broadcast) ? "broadcast" : "channel";
+	}
+
+	private void requireMaySend(ChatUser sender) {
+		this.guards.forEach(guard -> guard.check(sender));
 	}
 
 	/** The text as it will be stored and shown: cleaned by the one rule ({@link ChatText}), then checked. */

@@ -1,3 +1,5 @@
+-- What chat users miss (issue 15).
+--
 -- Direct messages are never lost (issue 15): a DM stored while its recipient had no session is kept as not
 -- delivered, handed over at the recipient's next login, then marked delivered. Existing rows count as delivered.
 ALTER TABLE message ADD COLUMN delivered BOOLEAN DEFAULT TRUE NOT NULL;
@@ -10,3 +12,11 @@ CREATE INDEX ix_message_pending ON message (recipient_id, delivered);
 
 -- a conversation's history, both directions
 CREATE INDEX ix_message_conversation ON message (sender_id, recipient_id, id);
+
+-- //mute (issue 15): a muted account can read but not send until expires_at (NULL: until //unmute)
+CREATE TABLE mute (
+    account_id BIGINT      NOT NULL PRIMARY KEY,
+    muted_by   VARCHAR(32) NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    expires_at DATETIME(6)
+);
