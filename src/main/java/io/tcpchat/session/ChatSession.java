@@ -24,6 +24,7 @@ import io.tcpchat.connection.Outbound;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.protocol.TextLines;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
 /**
@@ -49,6 +50,9 @@ public class ChatSession implements CommandContext {
 	private final Set<String> channels = ConcurrentHashMap.newKeySet();
 
 	private volatile Format format;
+
+	/** The UTC day (epoch day) of the last timestamped line in the text format; a new day gets a date line. */
+	private long shownDay;
 
 	private volatile ChatUser user;
 
@@ -84,6 +88,7 @@ public class ChatSession implements CommandContext {
 		this.listener = connection.listener();
 		this.format = connection.initialFormat();
 		this.connectedAt = connectedAt;
+		this.shownDay = TextFormat.epochDay(connectedAt);
 		this.outbound = outbound;
 		this.renderer = renderer;
 		this.host = host;
@@ -193,7 +198,27 @@ public class ChatSession implements CommandContext {
 
 	/** @return false if the event was dropped (connection closing, or its send queue full) */
 	boolean send(RenderedEvent event) {
-		return this.outbound.send(event.bytes(this.format));
+		Format current = this.format;
+		if (current == Format.TEXT) {
+			announceNewDay(event.timestamp());
+		}
+		return this.outbound.send(event.bytes(current));
+	}
+
+	/** Text lines show only the time of day: when the day changes, a line says which day it is now. */
+	private void announceNewDay(Instant timestamp) {
+		if (timestamp == null) {
+			return;
+		}
+		long day = TextFormat.epochDay(timestamp);
+		synchronized (this) {
+			if (day <= this.shownDay) {
+				return;
+			}
+			this.shownDay = day;
+		}
+		this.outbound.send(this.renderer.render(new ServerEvent.Notice(TextFormat.NEW_DAY,
+				TextLines.day(timestamp), null), Format.TEXT));
 	}
 
 	/** Says {@code bye} and closes once it is written. */

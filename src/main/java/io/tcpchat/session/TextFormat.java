@@ -10,7 +10,24 @@ import io.tcpchat.protocol.TextLines;
  */
 final class TextFormat {
 
+	/** The notice code of the date line (text format only). */
+	static final String NEW_DAY = "new-day";
+
 	private TextFormat() {
+	}
+
+	static long epochDay(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 86_400);
+	}
+
+	static Instant timestampOf(ServerEvent event) {
+		if (event instanceof ServerEvent.Message m) {
+			return m.ts();
+		}
+		if (event instanceof ServerEvent.Dm d) {
+			return d.ts();
+		}
+		return (event instanceof ServerEvent.Broadcast b) ? b.ts() : null;
 	}
 
 	static String render(ServerEvent event) {
