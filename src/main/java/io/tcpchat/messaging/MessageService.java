@@ -22,6 +22,7 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.metrics.ChatMetrics;
+import io.tcpchat.presence.AwayStatus;
 import io.tcpchat.presence.PresenceService;
 import io.tcpchat.text.ChatText;
 
@@ -59,9 +60,11 @@ public class MessageService {
 
 	private final List<SendGuard> guards;
 
+	private final AwayStatus away;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
 			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics,
-			PresenceService presence, List<SendGuard> guards) {
+			PresenceService presence, List<SendGuard> guards, AwayStatus away) {
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -73,6 +76,7 @@ public class MessageService {
 		this.metrics = metrics;
 		this.presence = presence;
 		this.guards = guards;
+		this.away = away;
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
@@ -110,7 +114,7 @@ public class MessageService {
 					recipient.name(), sender.color(), body, now())
 				.delivered(online))
 			.thenApply(m -> new DirectMessageSent(publish(DirectMessageHistory.toEvent(m, m.sender(), m.recipient())),
-					online));
+					online, this.away.tellOnce(recipient.name(), sender.id()).orElse(null)));
 	}
 
 	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {

@@ -1,5 +1,6 @@
 package io.tcpchat.messaging;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -29,14 +30,27 @@ class MessagingCommands {
 				.thenApply(m -> Reply.of("Sent to #" + m.channel() + ".", Map.of("id", m.id(), "channel", m.channel())));
 		}
 		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1))
-			.thenApply(sent -> Reply.of(sentText(sent), Map.of("id", sent.message().id(), "to", sent.message().to(),
-					"online", sent.recipientOnline())));
+			.thenApply(sent -> Reply.of(sentText(sent), sentData(sent)));
+	}
+
+	private static Map<String, Object> sentData(DirectMessageSent sent) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", sent.message().id());
+		data.put("to", sent.message().to());
+		data.put("online", sent.recipientOnline());
+		if (sent.recipientAway() != null) {
+			data.put("away", sent.recipientAway());
+		}
+		return data;
 	}
 
 	private static String sentText(DirectMessageSent sent) {
 		String to = sent.message().to();
-		return sent.recipientOnline() ? "Sent to " + to + "."
-				: "Sent to " + to + ", who is offline and gets it at the next login.";
+		if (!sent.recipientOnline()) {
+			return "Sent to " + to + ", who is offline and gets it at the next login.";
+		}
+		return (sent.recipientAway() != null) ? "Sent to " + to + ", who is away: " + sent.recipientAway() + "."
+				: "Sent to " + to + ".";
 	}
 
 	@ChatCommand(name = "say", usage = "<text>",
