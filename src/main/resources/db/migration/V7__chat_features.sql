@@ -20,3 +20,11 @@ CREATE TABLE mute (
     created_at DATETIME(6) NOT NULL,
     expires_at DATETIME(6)
 );
+
+-- //ignore (issue 15): whose messages and DMs an account does not want delivered
+CREATE TABLE ignored_user (
+    account_id BIGINT      NOT NULL,
+    ignored_id BIGINT      NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    CONSTRAINT pk_ignored_user PRIMARY KEY (account_id, ignored_id)
+);

@@ -2,6 +2,7 @@ package io.tcpchat.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.tcpchat.error.ErrorCode;
 
@@ -64,6 +65,10 @@ public sealed interface ChatEvent {
 
 	/** An account's roles or colour changed. */
 	record UserUpdated(long userId, String user, List<String> roles, String color) implements ChatEvent {
+	}
+
+	/** The names whose messages and DMs are not delivered to this user any more (its whole ignore list). */
+	record IgnoreListChanged(long userId, Set<String> ignored) implements ChatEvent {
 	}
 
 	/** A user may read but not send until {@code until} (null: until unmuted). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
@@ -30,9 +31,13 @@ public class DirectMessageHistory {
 
 	private final int historyMax;
 
-	DirectMessageHistory(MessageRepository messages, AccountService accounts, ChatProperties properties) {
+	private final IgnoreService ignores;
+
+	DirectMessageHistory(MessageRepository messages, AccountService accounts, ChatProperties properties,
+			IgnoreService ignores) {
 		this.messages = messages;
 		this.accounts = accounts;
+		this.ignores = ignores;
 		this.historyMax = properties.limits().historyMax();
 	}
 
@@ -61,8 +66,15 @@ public class DirectMessageHistory {
 		List<StoredMessage> latest = this.messages.findByRecipientIdAndDeliveredFalseOrderByIdDesc(user.id(),
 				Limit.of(this.historyMax));
 		this.messages.markDelivered(user.id(), latest.get(0).id());
-		List<ChatEvent.DirectMessage> events = oldestFirst(named(latest));
-		return new MissedDirectMessages(bySender(counts, events), events);
+		// what ignored users sent is not handed over, as it would not have been delivered live
+		Set<Long> ignored = this.ignores.ignoredIds(user.id());
+		List<Object[]> wanted = counts.stream().filter(row -> !ignored.contains((Long) row[0])).toList();
+		if (wanted.isEmpty()) {
+			return MissedDirectMessages.NONE;
+		}
+		List<ChatEvent.DirectMessage> events = oldestFirst(
+				named(latest.stream().filter(m -> !ignored.contains(m.senderId())).toList()));
+		return new MissedDirectMessages(bySender(wanted, events), events);
 	}
 
 	/** Counts per sender name, the sender of the newest message first. */

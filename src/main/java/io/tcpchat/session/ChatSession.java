@@ -2,6 +2,7 @@ package io.tcpchat.session;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.command.Answer;
@@ -50,6 +52,9 @@ public class ChatSession implements CommandContext {
 	private final Set<String> channels = ConcurrentHashMap.newKeySet();
 
 	private volatile Format format;
+
+	/** Lower-case names whose messages and DMs this user does not want delivered. */
+	private volatile Set<String> ignored = Set.of();
 
 	/** The UTC day (epoch day) of the last timestamped line in the text format; a new day gets a date line. */
 	private long shownDay;
@@ -295,6 +300,15 @@ public class ChatSession implements CommandContext {
 		this.user = user;
 		channels.forEach(this.channels::add);
 		this.currentChannel = current;
+	}
+
+	void ignoring(Set<String> names) {
+		this.ignored = names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+	}
+
+	boolean ignores(String name) {
+		Set<String> names = this.ignored;
+		return !names.isEmpty() && names.contains(name.toLowerCase(Locale.ROOT));
 	}
 
 	void joined(String channel) {

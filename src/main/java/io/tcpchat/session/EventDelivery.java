@@ -38,13 +38,13 @@ class EventDelivery implements ChatEventListener {
 	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
-			deliver(this.registry.inChannel(m.channel()),
+			deliver(notIgnoring(this.registry.inChannel(m.channel()), m.from()),
 					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text(),
 							m.action() ? Boolean.TRUE : null));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
-			both.addAll(this.registry.ofUser(d.toId()));
+			both.addAll(notIgnoring(this.registry.ofUser(d.toId()), d.from()));
 			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
 		else if (event instanceof ChatEvent.Broadcast b) {
@@ -80,6 +80,9 @@ class EventDelivery implements ChatEventListener {
 			ChatUser updated = ChatUser.of(u.userId(), u.user(), u.roles(), u.color());
 			this.registry.ofUser(u.userId()).forEach(session -> session.updateUser(updated));
 		}
+		else if (event instanceof ChatEvent.IgnoreListChanged i) {
+			this.registry.ofUser(i.userId()).forEach(session -> session.ignoring(i.ignored()));
+		}
 		else if (event instanceof ChatEvent.PasswordChanged p) {
 			this.registry.ofUser(p.userId())
 				.stream()
@@ -97,6 +100,16 @@ class EventDelivery implements ChatEventListener {
 			session.send(new ServerEvent.Notice(NO_CHANNEL, "You have no current channel: " + why
 					+ ". Plain lines go nowhere until you //join a channel.", channel));
 		}
+	}
+
+	/** The sessions whose users do not ignore {@code sender}; most ignore nobody, so this rarely copies. */
+	private static Collection<ChatSession> notIgnoring(Collection<ChatSession> sessions, String sender) {
+		for (ChatSession session : sessions) {
+			if (session.ignores(sender)) {
+				return sessions.stream().filter(s -> !s.ignores(sender)).toList();
+			}
+		}
+		return sessions;
 	}
 
 	private void deliver(Collection<ChatSession> sessions, ServerEvent event) {

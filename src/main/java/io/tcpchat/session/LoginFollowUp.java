@@ -5,27 +5,38 @@ import java.util.stream.Collectors;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.messaging.DirectMessageHistory;
+import io.tcpchat.messaging.IgnoreService;
 import io.tcpchat.messaging.MissedDirectMessages;
 import io.tcpchat.protocol.ServerEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
- * At login, right after {@code logged-in}: a {@code notice missed-dms} with the count per sender, then the DMs
+ * What a login brings besides {@code logged-in}: the user's ignore list, before anything is delivered to the
+ * session; and right after {@code logged-in}, a {@code notice missed-dms} with the count per sender, then the DMs
  * that arrived while the user was offline, oldest first.
  */
 @Component
-class MissedMessages {
+class LoginFollowUp {
 
 	static final String MISSED_DMS = "missed-dms";
 
 	private final DirectMessageHistory directs;
 
-	MissedMessages(DirectMessageHistory directs) {
+	private final IgnoreService ignores;
+
+	LoginFollowUp(DirectMessageHistory directs, IgnoreService ignores) {
 		this.directs = directs;
+		this.ignores = ignores;
 	}
 
-	void handOver(ChatSession session, ChatUser user) {
+	/** Before the session is indexed for delivery. */
+	void prepare(ChatSession session, ChatUser user) {
+		session.ignoring(this.ignores.ignoredBy(user));
+	}
+
+	/** Right after {@code logged-in}. */
+	void catchUp(ChatSession session, ChatUser user) {
 		MissedDirectMessages missed = this.directs.takeMissed(user);
 		if (missed.isEmpty()) {
 			return;
