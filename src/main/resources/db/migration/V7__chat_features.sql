@@ -7,6 +7,9 @@ ALTER TABLE message ADD COLUMN delivered BOOLEAN DEFAULT TRUE NOT NULL;
 -- //me (issue 15): a channel message that is an action ("* alice waves")
 ALTER TABLE message ADD COLUMN action BOOLEAN DEFAULT FALSE NOT NULL;
 
+-- //edit (issue 15): when a message was last edited (NULL: never); //unsend deletes the row
+ALTER TABLE message ADD COLUMN edited_at DATETIME(6);
+
 -- the login's question "anything waiting for me?"
 CREATE INDEX ix_message_pending ON message (recipient_id, delivered);
 

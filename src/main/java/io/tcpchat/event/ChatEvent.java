@@ -13,18 +13,43 @@ import io.tcpchat.error.ErrorCode;
  */
 public sealed interface ChatEvent {
 
-	/** @param action an action ({@code //me waves}) rather than something said */
+	/**
+	 * @param action an action ({@code //me waves}) rather than something said
+	 * @param editedAt when it was last edited (in history), else null
+	 */
 	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
-			boolean action) implements ChatEvent {
+			boolean action, Instant editedAt) implements ChatEvent {
 
 		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text) {
-			this(id, ts, channel, from, color, text, false);
+			this(id, ts, channel, from, color, text, false, null);
+		}
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+				boolean action) {
+			this(id, ts, channel, from, color, text, action, null);
 		}
 
 	}
 
+	/** @param editedAt when it was last edited (in history), else null */
 	record DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,
-			String text) implements ChatEvent {
+			String text, Instant editedAt) implements ChatEvent {
+
+		public DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,
+				String text) {
+			this(id, ts, fromId, from, toId, to, color, text, null);
+		}
+
+	}
+
+	/** A channel message ({@code channel} set) or a DM ({@code toId} set) was edited by its author. */
+	record MessageEdited(long id, String channel, long fromId, String from, Long toId, String to, String text,
+			Instant editedAt) implements ChatEvent {
+	}
+
+	/** A channel message ({@code channel} set) or a DM ({@code toId} set) was taken back by its author. */
+	record MessageUnsent(long id, String channel, long fromId, String from, Long toId, String to)
+			implements ChatEvent {
 	}
 
 	record Broadcast(long id, Instant ts, String from, String text) implements ChatEvent {

@@ -110,7 +110,7 @@ public class DirectMessageHistory {
 	static ChatEvent.DirectMessage toEvent(StoredMessage m, String from, String to) {
 		// ids are null only for accounts deleted before identities were kept (migration V3)
 		return new ChatEvent.DirectMessage(m.id(), m.createdAt(), idOrZero(m.senderId()), from,
-				idOrZero(m.recipientId()), to, m.color(), m.body());
+				idOrZero(m.recipientId()), to, m.color(), m.body(), m.editedAt());
 	}
 
 	private static long idOrZero(Long id) {

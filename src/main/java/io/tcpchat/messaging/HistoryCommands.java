@@ -130,6 +130,9 @@ class HistoryCommands {
 		if (message.action()) {
 			entry.put("action", true);
 		}
+		if (message.editedAt() != null) {
+			entry.put("edited", message.editedAt());
+		}
 		return entry;
 	}
 
@@ -143,6 +146,9 @@ class HistoryCommands {
 		entry.put("to", message.to());
 		entry.put("color", message.color());
 		entry.put("text", message.text());
+		if (message.editedAt() != null) {
+			entry.put("edited", message.editedAt());
+		}
 		return entry;
 	}
 

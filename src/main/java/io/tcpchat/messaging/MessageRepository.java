@@ -1,6 +1,7 @@
 package io.tcpchat.messaging;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.Modifying;
@@ -10,6 +11,13 @@ import org.springframework.data.repository.Repository;
 interface MessageRepository extends Repository<StoredMessage, Long> {
 
 	List<StoredMessage> saveAll(Iterable<StoredMessage> messages);
+
+	Optional<StoredMessage> findById(long id);
+
+	/** The sender's latest channel message or DM ({@code //edit last}). */
+	Optional<StoredMessage> findFirstBySenderIdAndKindNotOrderByIdDesc(long senderId, StoredMessage.Kind kind);
+
+	void delete(StoredMessage message);
 
 	List<StoredMessage> findByKindAndChannelAndIdLessThanOrderByIdDesc(StoredMessage.Kind kind, String channel,
 			long before, Limit limit);

@@ -135,7 +135,7 @@ public class MessageSearch {
 			return new DirectHit(DirectMessageHistory.toEvent(m, from, Authors.display(names.get(m.recipientId()), m.recipient())));
 		}
 		return new ChannelHit(new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(),
-				m.body(), m.action()));
+				m.body(), m.action(), m.editedAt()));
 	}
 
 }

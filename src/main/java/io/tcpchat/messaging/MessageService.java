@@ -172,16 +172,8 @@ public class MessageService {
 		this.guards.forEach(guard -> guard.check(sender));
 	}
 
-	/** The text as it will be stored and shown: cleaned by the one rule ({@link ChatText}), then checked. */
 	private String requireText(String text) {
-		String body = ChatText.clean(text);
-		if (!ChatText.hasVisible(body)) {
-			throw ChatException.invalid("A message needs at least one visible character; it was not sent.");
-		}
-		if (body.length() > this.limits.maxMessageLength()) {
-			throw ChatException.invalid("A message has at most " + this.limits.maxMessageLength() + " characters.");
-		}
-		return body;
+		return MessageText.require(text, this.limits.maxMessageLength());
 	}
 
 	private Instant now() {
@@ -189,7 +181,8 @@ public class MessageService {
 	}
 
 	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m, String from) {
-		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body(), m.action());
+		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body(), m.action(),
+				m.editedAt());
 	}
 
 }

@@ -11,14 +11,33 @@ import io.tcpchat.command.ChatCommand;
 import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
+import io.tcpchat.event.ChatEvent;
 
 @CommandHandler
 class MessagingCommands {
 
 	private final MessageService messages;
 
-	MessagingCommands(MessageService messages) {
+	private final MessageEditing editing;
+
+	MessagingCommands(MessageService messages, MessageEditing editing) {
 		this.messages = messages;
+		this.editing = editing;
+	}
+
+	@ChatCommand(name = "edit", usage = "<id|last> <text>",
+			description = "Changes a message or DM of yours, within 15 minutes of sending it; 'last' is your latest.",
+			restOfLine = true, sendsMessage = true)
+	Reply edit(CommandContext context, Arguments arguments) {
+		ChatEvent.MessageEdited edited = this.editing.edit(context.requireUser(), arguments.get(0), arguments.get(1));
+		return Reply.of("Message #" + edited.id() + " edited.", Map.of("id", edited.id()));
+	}
+
+	@ChatCommand(name = "unsend", usage = "<id|last>",
+			description = "Takes back a message or DM of yours, within 15 minutes of sending it; 'last' is your latest.")
+	Reply unsend(CommandContext context, Arguments arguments) {
+		ChatEvent.MessageUnsent unsent = this.editing.unsend(context.requireUser(), arguments.get(0));
+		return Reply.of("Message #" + unsent.id() + " taken back.", Map.of("id", unsent.id()));
 	}
 
 	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",

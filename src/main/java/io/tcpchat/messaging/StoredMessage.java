@@ -51,6 +51,9 @@ class StoredMessage {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "edited_at")
+	private Instant editedAt;
+
 	/** An action ({@code //me waves}) rather than something said. */
 	private boolean action;
 
@@ -111,6 +114,15 @@ class StoredMessage {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	Instant editedAt() {
+		return this.editedAt;
+	}
+
+	void edit(String newBody, Instant at) {
+		this.body = newBody;
+		this.editedAt = at;
 	}
 
 	boolean action() {

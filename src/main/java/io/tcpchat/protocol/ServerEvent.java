@@ -20,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 		@JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.Message.class),
 		@JsonSubTypes.Type(ServerEvent.Dm.class), @JsonSubTypes.Type(ServerEvent.Broadcast.class),
 		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
-		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
+		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Edit.class),
+		@JsonSubTypes.Type(ServerEvent.Unsend.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
 		@JsonSubTypes.Type(ServerEvent.Bye.class) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
@@ -63,6 +64,16 @@ public sealed interface ServerEvent {
 
 	@JsonTypeName("dm")
 	record Dm(long id, Instant ts, String from, String to, String color, String text) implements ServerEvent {
+	}
+
+	/** A channel message ({@code channel}) or DM ({@code from}, {@code to}) was edited; {@code ts}: when. */
+	@JsonTypeName("edit")
+	record Edit(long id, Instant ts, String channel, String from, String to, String text) implements ServerEvent {
+	}
+
+	/** A channel message ({@code channel}) or DM ({@code from}, {@code to}) was taken back by its author. */
+	@JsonTypeName("unsend")
+	record Unsend(long id, String channel, String from, String to) implements ServerEvent {
 	}
 
 	@JsonTypeName("broadcast")

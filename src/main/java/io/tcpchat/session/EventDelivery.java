@@ -47,6 +47,14 @@ class EventDelivery implements ChatEventListener {
 			both.addAll(notIgnoring(this.registry.ofUser(d.toId()), d.from()));
 			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
+		else if (event instanceof ChatEvent.MessageEdited e) {
+			deliver(audience(e.channel(), e.fromId(), e.toId(), e.from()),
+					new ServerEvent.Edit(e.id(), e.editedAt(), e.channel(), e.from(), e.to(), e.text()));
+		}
+		else if (event instanceof ChatEvent.MessageUnsent u) {
+			deliver(audience(u.channel(), u.fromId(), u.toId(), u.from()),
+					new ServerEvent.Unsend(u.id(), u.channel(), u.from(), u.to()));
+		}
 		else if (event instanceof ChatEvent.Broadcast b) {
 			deliver(this.registry.all().stream().filter(ChatSession::isLoggedIn).toList(),
 					new ServerEvent.Broadcast(b.id(), b.ts(), b.from(), b.text()));
@@ -100,6 +108,16 @@ class EventDelivery implements ChatEventListener {
 			session.send(new ServerEvent.Notice(NO_CHANNEL, "You have no current channel: " + why
 					+ ". Plain lines go nowhere until you //join a channel.", channel));
 		}
+	}
+
+	/** Who got a channel message (its channel's members) or a DM (both sides), for news about it. */
+	private Collection<ChatSession> audience(String channel, long fromId, Long toId, String from) {
+		if (channel != null) {
+			return notIgnoring(this.registry.inChannel(channel), from);
+		}
+		Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(fromId));
+		both.addAll(notIgnoring(this.registry.ofUser(toId), from));
+		return both;
 	}
 
 	/** The sessions whose users do not ignore {@code sender}; most ignore nobody, so this rarely copies. */

@@ -38,6 +38,12 @@ final class TextFormat {
 		if (event instanceof ServerEvent.Dm d) {
 			return TextLines.directMessage(d.ts(), d.from(), d.to(), d.text());
 		}
+		if (event instanceof ServerEvent.Edit e) {
+			return time(e.ts()) + " " + ((e.channel() != null) ? "[#" + e.channel() + "] " : "[dm] ") + e.from() + " edited a message: " + e.text();
+		}
+		if (event instanceof ServerEvent.Unsend u) {
+			return "* " + u.from() + " took back a message " + ((u.channel() != null) ? "in #" + u.channel() : "to " + u.to());
+		}
 		if (event instanceof ServerEvent.Broadcast b) {
 			return time(b.ts()) + " [broadcast] " + b.from() + ": " + b.text();
 		}
