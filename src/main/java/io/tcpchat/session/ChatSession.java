@@ -13,8 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Login;
 import io.tcpchat.command.Answer;
 import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandGate;
+import io.tcpchat.command.ErrorTranslation;
 import io.tcpchat.command.Prompt;
 import io.tcpchat.command.Reply;
 import io.tcpchat.connection.ConnectionInfo;
@@ -77,6 +80,16 @@ public class ChatSession implements CommandContext {
 
 	private boolean handling;
 
+	/** A login is running elsewhere: lines wait. Guarded by {@code this}. */
+	private boolean suspended;
+
+	/** The thread handing out lines right now, if any. Guarded by {@code this}. */
+	private Thread drainer;
+
+	private long loginsStarted;
+
+	private volatile Consumer<InboundLine> lineHandler;
+
 	ChatSession(ConnectionInfo connection, Instant connectedAt, Outbound outbound, EventRenderer renderer,
 			SessionHost host) {
 		this.id = connection.id();
@@ -123,36 +136,73 @@ public class ChatSession implements CommandContext {
 
 	/**
 	 * Hands lines to {@code handler} strictly in sequence order, one at a time, on whichever thread brings the
-	 * next expected line.
+	 * next expected line. While a login runs elsewhere the lines wait; the login's end hands on the rest.
 	 */
 	void receive(long sequence, InboundLine line, Consumer<InboundLine> handler) {
 		synchronized (this) {
+			this.lineHandler = handler;
 			this.waiting.put(sequence, line);
 			if (this.handling) {
 				return;
 			}
 			this.handling = true;
 		}
+		drain();
+	}
+
+	private void drain() {
+		synchronized (this) {
+			this.drainer = Thread.currentThread();
+		}
 		while (true) {
 			InboundLine next;
 			synchronized (this) {
+				if (this.suspended) {
+					// handling stays true: the end of the login drains the lines that came meanwhile
+					this.drainer = null;
+					return;
+				}
 				next = this.waiting.remove(this.nextSequence);
 				if (next == null) {
 					this.handling = false;
+					this.drainer = null;
 					return;
 				}
 				this.nextSequence++;
 			}
 			try {
-				handler.accept(next);
+				this.lineHandler.accept(next);
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {
 					this.handling = false;
+					this.drainer = null;
 				}
 				throw ex;
 			}
 		}
+	}
+
+	private synchronized void suspendLines() {
+		this.suspended = true;
+		this.loginsStarted++;
+	}
+
+	private void resumeLines() {
+		synchronized (this) {
+			this.suspended = false;
+			if (this.drainer != null) {
+				// the login ended before the line that started it was done: that loop goes on
+				return;
+			}
+			this.handling = true;
+		}
+		drain();
+	}
+
+	/** How many logins this session started, so a command that started one knows not to show its prompt again. */
+	synchronized long loginsStarted() {
+		return this.loginsStarted;
 	}
 
 	private synchronized boolean handledAll(long linesAssembled) {
@@ -338,8 +388,49 @@ public class ChatSession implements CommandContext {
 	}
 
 	@Override
-	public void completeLogin(ChatUser user) {
-		this.host.completeLogin(this, user);
+	public void completeLogin(String command, CompletionStage<Login> login, Consumer<ChatException> onRefused) {
+		suspendLines();
+		login.whenComplete((done, failure) -> {
+			try {
+				if (failure != null) {
+					refused(command, CommandGate.asChatException(failure), onRefused);
+				}
+				else {
+					loginDone(command, done, onRefused);
+				}
+			}
+			finally {
+				resumeLines();
+			}
+		});
+	}
+
+	private void loginDone(String command, Login done, Consumer<ChatException> onRefused) {
+		try {
+			this.host.completeLogin(this, done);
+		}
+		catch (RuntimeException ex) {
+			ChatException error = ErrorTranslation.translate(ex);
+			if (done.created()) {
+				// never claim that nothing changed: the account exists now
+				error = new ChatException(error.code(), "Your account " + done.user().name()
+						+ " was created, but logging you in failed (the server is busy). Log in with its password.");
+			}
+			refused(command, error, onRefused);
+		}
+	}
+
+	private void refused(String command, ChatException error, Consumer<ChatException> onRefused) {
+		error(command, error);
+		if (this.closing || isLoggedIn()) {
+			return;
+		}
+		if (onRefused != null) {
+			onRefused.accept(error);
+		}
+		else {
+			this.host.loginRefused(this);
+		}
 	}
 
 	@Override
@@ -358,7 +449,10 @@ public class ChatSession implements CommandContext {
 	/** What a session needs from the layer that manages it. */
 	interface SessionHost {
 
-		void completeLogin(ChatSession session, ChatUser user);
+		void completeLogin(ChatSession session, Login login);
+
+		/** A login started by a command failed: show the open prompt again, or start the dialogue over. */
+		void loginRefused(ChatSession session);
 
 	}
 
