@@ -241,11 +241,17 @@ final class ScenarioRunner {
 
 	/** After a restart the server is another process: heap, CPU and GC are read from the new one. */
 	private void reprobe(SpawnedServer server) {
+		ServerProbe old = this.probe;
+		this.probe = null;
 		try {
-			if (this.probe != null) {
-				this.probe.close();
-				this.probe = null;
+			if (old != null) {
+				old.close();
 			}
+		}
+		catch (IOException ex) {
+			// the process it watched is gone
+		}
+		try {
 			this.probe = ServerProbe.connect(String.valueOf(server.pid()), null, server.gcLog());
 		}
 		catch (IOException | RuntimeException ex) {
