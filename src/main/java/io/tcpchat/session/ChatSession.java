@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -73,22 +72,8 @@ public class ChatSession implements CommandContext {
 
 	private volatile long pingSentNanos;
 
-	/** Lines that arrived ahead of their turn, by sequence number. Guarded by {@code this}. */
-	private final TreeMap<Long, InboundLine> waiting = new TreeMap<>();
-
-	private long nextSequence;
-
-	private boolean handling;
-
-	/** A login is running elsewhere: lines wait. Guarded by {@code this}. */
-	private boolean suspended;
-
-	/** The thread handing out lines right now, if any. Guarded by {@code this}. */
-	private Thread drainer;
-
-	private long loginsStarted;
-
-	private volatile Consumer<InboundLine> lineHandler;
+	/** Inbound lines in order; paused while a login runs elsewhere. */
+	private final LineSequencer lines = new LineSequencer();
 
 	ChatSession(ConnectionInfo connection, Instant connectedAt, Outbound outbound, EventRenderer renderer,
 			SessionHost host) {
@@ -139,79 +124,17 @@ public class ChatSession implements CommandContext {
 	 * next expected line. While a login runs elsewhere the lines wait; the login's end hands on the rest.
 	 */
 	void receive(long sequence, InboundLine line, Consumer<InboundLine> handler) {
-		synchronized (this) {
-			this.lineHandler = handler;
-			this.waiting.put(sequence, line);
-			if (this.handling) {
-				return;
-			}
-			this.handling = true;
-		}
-		drain();
-	}
-
-	private void drain() {
-		synchronized (this) {
-			this.drainer = Thread.currentThread();
-		}
-		while (true) {
-			InboundLine next;
-			synchronized (this) {
-				if (this.suspended) {
-					// handling stays true: the end of the login drains the lines that came meanwhile
-					this.drainer = null;
-					return;
-				}
-				next = this.waiting.remove(this.nextSequence);
-				if (next == null) {
-					this.handling = false;
-					this.drainer = null;
-					return;
-				}
-				this.nextSequence++;
-			}
-			try {
-				this.lineHandler.accept(next);
-			}
-			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.handling = false;
-					this.drainer = null;
-				}
-				throw ex;
-			}
-		}
-	}
-
-	private synchronized void suspendLines() {
-		this.suspended = true;
-		this.loginsStarted++;
-	}
-
-	private void resumeLines() {
-		synchronized (this) {
-			this.suspended = false;
-			if (this.drainer != null) {
-				// the login ended before the line that started it was done: that loop goes on
-				return;
-			}
-			this.handling = true;
-		}
-		drain();
+		this.lines.receive(sequence, line, handler);
 	}
 
 	/** How many logins this session started, so a command that started one knows not to show its prompt again. */
-	synchronized long loginsStarted() {
-		return this.loginsStarted;
-	}
-
-	private synchronized boolean handledAll(long linesAssembled) {
-		return this.nextSequence >= linesAssembled && !this.handling && this.waiting.isEmpty();
+	long loginsStarted() {
+		return this.lines.pauses();
 	}
 
 	/** Every one of the {@code linesAssembled} lines handled, no work pending, nothing left to write. */
 	boolean isQuiet(long linesAssembled) {
-		return handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
+		return this.lines.handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
 	}
 
 	@Override
@@ -389,7 +312,7 @@ public class ChatSession implements CommandContext {
 
 	@Override
 	public void completeLogin(String command, CompletionStage<Login> login, Consumer<ChatException> onRefused) {
-		suspendLines();
+		this.lines.pause();
 		login.whenComplete((done, failure) -> {
 			try {
 				if (failure != null) {
@@ -400,7 +323,7 @@ public class ChatSession implements CommandContext {
 				}
 			}
 			finally {
-				resumeLines();
+				this.lines.resume();
 			}
 		});
 	}
