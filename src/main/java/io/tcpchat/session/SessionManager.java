@@ -61,6 +61,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final String version;
 
+	private final ChatMetrics metrics;
+
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
@@ -77,6 +79,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		this.clock = clock;
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
+		this.metrics = metrics;
 		metrics.usersOnline(presence::userCount);
 	}
 
@@ -202,6 +205,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		ChatSession session = this.registry.get(connectionId);
 		if (session != null) {
 			log.info("Dropping {}: it stopped reading and its send queue is full", session);
+			this.metrics.slowConsumerDropped();
 			session.bye("slow-consumer");
 		}
 	}
