@@ -166,8 +166,9 @@ public class AccountService {
 			if (this.reserved.isReserved(username)) {
 				throw ChatException.alreadyExists("The name " + username + " is reserved.");
 			}
-			String hash = this.passwordEncoder.encode(Passwords.requireAcceptable(password));
-			return this.transactions.execute(status -> andThen.apply(insert(username, hash, EnumSet.of(Role.USER))));
+			String passwordHash = hash(password);
+			return this.transactions
+				.execute(status -> andThen.apply(insert(username, passwordHash, EnumSet.of(Role.USER))));
 		});
 	}
 
