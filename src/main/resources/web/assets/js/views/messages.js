@@ -108,7 +108,8 @@ export class MessageList {
         text: message.from, title: `Actions for ${message.from}`, onclick: () => this.onAuthor(message.from) }),
       own ? h('span', { class: 'visually-hidden', text: ' (you)' }) : null,
       mentioned ? h('span', { class: 'visually-hidden', text: ' (mentions you)' }) : null,
-      h('span', { class: 'text' }, linkify(message.text || '')));
+      h('span', { class: 'text' }, linkify(message.text || '')),
+      message.edited ? h('span', { class: 'edited', text: '(edited)' }) : null);
   }
 
   scrolled() {
