@@ -13,6 +13,7 @@ import io.tcpchat.auth.AccountDeletedEvent;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.LoginGuard;
+import io.tcpchat.auth.ResumeTokens;
 import io.tcpchat.auth.Usernames;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
@@ -51,9 +52,12 @@ public class BanService implements LoginGuard {
 
 	private final BanCache cache;
 
+	private final ResumeTokens resumeTokens;
+
 	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit,
-			BanCache cache) {
+			ResumeTokens resumeTokens, BanCache cache) {
 		this.cache = cache;
+		this.resumeTokens = resumeTokens;
 		this.bans = bans;
 		this.accounts = accounts;
 		this.events = events;
@@ -101,6 +105,7 @@ public class BanService implements LoginGuard {
 			throw ChatException.alreadyExists(target.name() + " is banned already.");
 		}
 		BanInfo info = ban.toInfo();
+		this.resumeTokens.revokeAll(target.id());
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
 		this.events.publishAfterCommit(new ChatEvent.UserBanned(target.id(), target.name()));

@@ -27,6 +27,12 @@ class LocalPresence implements PresenceService {
 
 	private final Map<String, Long> idsByName = new ConcurrentHashMap<>();
 
+	private final AwayStatus away;
+
+	LocalPresence(AwayStatus away) {
+		this.away = away;
+	}
+
 	@Override
 	public void online(OnlineUser session) {
 		this.sessions.put(session.sessionId(), session);
@@ -49,6 +55,8 @@ class LocalPresence implements PresenceService {
 			List<OnlineUser> rest = list.stream().filter(s -> !s.sessionId().equals(sessionId)).toList();
 			if (rest.isEmpty()) {
 				this.idsByName.remove(Usernames.key(session.username()), id);
+				// away lasts while the user is here at all
+				this.away.clear(session.username());
 				return null;
 			}
 			return rest;

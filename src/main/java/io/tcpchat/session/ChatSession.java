@@ -2,19 +2,23 @@ package io.tcpchat.session;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Login;
 import io.tcpchat.command.Answer;
 import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandGate;
+import io.tcpchat.command.ErrorTranslation;
 import io.tcpchat.command.Prompt;
 import io.tcpchat.command.Reply;
 import io.tcpchat.connection.ConnectionInfo;
@@ -24,6 +28,7 @@ import io.tcpchat.connection.Outbound;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.protocol.TextLines;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
 /**
@@ -50,6 +55,12 @@ public class ChatSession implements CommandContext {
 
 	private volatile Format format;
 
+	/** Lower-case names whose messages and DMs this user does not want delivered. */
+	private volatile Set<String> ignored = Set.of();
+
+	/** The UTC day (epoch day) of the last timestamped line in the text format; a new day gets a date line. */
+	private long shownDay;
+
 	private volatile ChatUser user;
 
 	private volatile String currentChannel;
@@ -70,12 +81,8 @@ public class ChatSession implements CommandContext {
 
 	private volatile long pingSentNanos;
 
-	/** Lines that arrived ahead of their turn, by sequence number. Guarded by {@code this}. */
-	private final TreeMap<Long, InboundLine> waiting = new TreeMap<>();
-
-	private long nextSequence;
-
-	private boolean handling;
+	/** Inbound lines in order; paused while a login runs elsewhere. */
+	private final LineSequencer lines = new LineSequencer();
 
 	ChatSession(ConnectionInfo connection, Instant connectedAt, Outbound outbound, EventRenderer renderer,
 			SessionHost host) {
@@ -84,6 +91,7 @@ public class ChatSession implements CommandContext {
 		this.listener = connection.listener();
 		this.format = connection.initialFormat();
 		this.connectedAt = connectedAt;
+		this.shownDay = TextFormat.epochDay(connectedAt);
 		this.outbound = outbound;
 		this.renderer = renderer;
 		this.host = host;
@@ -123,45 +131,20 @@ public class ChatSession implements CommandContext {
 
 	/**
 	 * Hands lines to {@code handler} strictly in sequence order, one at a time, on whichever thread brings the
-	 * next expected line.
+	 * next expected line. While a login runs elsewhere the lines wait; the login's end hands on the rest.
 	 */
 	void receive(long sequence, InboundLine line, Consumer<InboundLine> handler) {
-		synchronized (this) {
-			this.waiting.put(sequence, line);
-			if (this.handling) {
-				return;
-			}
-			this.handling = true;
-		}
-		while (true) {
-			InboundLine next;
-			synchronized (this) {
-				next = this.waiting.remove(this.nextSequence);
-				if (next == null) {
-					this.handling = false;
-					return;
-				}
-				this.nextSequence++;
-			}
-			try {
-				handler.accept(next);
-			}
-			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.handling = false;
-				}
-				throw ex;
-			}
-		}
+		this.lines.receive(sequence, line, handler);
 	}
 
-	private synchronized boolean handledAll(long linesAssembled) {
-		return this.nextSequence >= linesAssembled && !this.handling && this.waiting.isEmpty();
+	/** How many logins this session started, so a command that started one knows not to show its prompt again. */
+	long loginsStarted() {
+		return this.lines.pauses();
 	}
 
 	/** Every one of the {@code linesAssembled} lines handled, no work pending, nothing left to write. */
 	boolean isQuiet(long linesAssembled) {
-		return handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
+		return this.lines.handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
 	}
 
 	@Override
@@ -193,7 +176,27 @@ public class ChatSession implements CommandContext {
 
 	/** @return false if the event was dropped (connection closing, or its send queue full) */
 	boolean send(RenderedEvent event) {
-		return this.outbound.send(event.bytes(this.format));
+		Format current = this.format;
+		if (current == Format.TEXT) {
+			announceNewDay(event.timestamp());
+		}
+		return this.outbound.send(event.bytes(current));
+	}
+
+	/** Text lines show only the time of day: when the day changes, a line says which day it is now. */
+	private void announceNewDay(Instant timestamp) {
+		if (timestamp == null) {
+			return;
+		}
+		long day = TextFormat.epochDay(timestamp);
+		synchronized (this) {
+			if (day <= this.shownDay) {
+				return;
+			}
+			this.shownDay = day;
+		}
+		this.outbound.send(this.renderer.render(new ServerEvent.Notice(TextFormat.NEW_DAY,
+				TextLines.day(timestamp), null), Format.TEXT));
 	}
 
 	/** Says {@code bye} and closes once it is written. */
@@ -272,6 +275,15 @@ public class ChatSession implements CommandContext {
 		this.currentChannel = current;
 	}
 
+	void ignoring(Set<String> names) {
+		this.ignored = names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+	}
+
+	boolean ignores(String name) {
+		Set<String> names = this.ignored;
+		return !names.isEmpty() && names.contains(name.toLowerCase(Locale.ROOT));
+	}
+
 	void joined(String channel) {
 		this.channels.add(channel);
 	}
@@ -338,8 +350,49 @@ public class ChatSession implements CommandContext {
 	}
 
 	@Override
-	public void completeLogin(ChatUser user) {
-		this.host.completeLogin(this, user);
+	public void completeLogin(String command, CompletionStage<Login> login, Consumer<ChatException> onRefused) {
+		this.lines.pause();
+		login.whenComplete((done, failure) -> {
+			try {
+				if (failure != null) {
+					refused(command, CommandGate.asChatException(failure), onRefused);
+				}
+				else {
+					loginDone(command, done, onRefused);
+				}
+			}
+			finally {
+				this.lines.resume();
+			}
+		});
+	}
+
+	private void loginDone(String command, Login done, Consumer<ChatException> onRefused) {
+		try {
+			this.host.completeLogin(this, done);
+		}
+		catch (RuntimeException ex) {
+			ChatException error = ErrorTranslation.translate(ex);
+			if (done.created()) {
+				// never claim that nothing changed: the account exists now
+				error = new ChatException(error.code(), "Your account " + done.user().name()
+						+ " was created, but logging you in failed (the server is busy). Log in with its password.");
+			}
+			refused(command, error, onRefused);
+		}
+	}
+
+	private void refused(String command, ChatException error, Consumer<ChatException> onRefused) {
+		error(command, error);
+		if (this.closing || isLoggedIn()) {
+			return;
+		}
+		if (onRefused != null) {
+			onRefused.accept(error);
+		}
+		else {
+			this.host.loginRefused(this);
+		}
 	}
 
 	@Override
@@ -358,7 +411,10 @@ public class ChatSession implements CommandContext {
 	/** What a session needs from the layer that manages it. */
 	interface SessionHost {
 
-		void completeLogin(ChatSession session, ChatUser user);
+		void completeLogin(ChatSession session, Login login);
+
+		/** A login started by a command failed: show the open prompt again, or start the dialogue over. */
+		void loginRefused(ChatSession session);
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.LoginGuard;
+import io.tcpchat.auth.Login;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.CommandGate;
 import io.tcpchat.command.ErrorTranslation;
@@ -63,13 +64,15 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final ChatMetrics metrics;
 
+	private final LoginFollowUp followUp;
+
 	private final ObjectProvider<LoginGuard> loginGuards;
 
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
 			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
-			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics,
+			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics, LoginFollowUp followUp,
 			ObjectProvider<LoginGuard> loginGuards) {
 		this.loginGuards = loginGuards;
 		this.registry = registry;
@@ -84,6 +87,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
 		this.metrics = metrics;
+		this.followUp = followUp;
 		metrics.usersOnline(presence::userCount);
 	}
 
@@ -149,8 +153,11 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		if (command) {
+			long logins = session.loginsStarted();
 			this.gate.dispatch(session, text);
-			if (prompt != null && session.openPrompt() == prompt && !session.isClosing()) {
+			// a login the command started shows the prompt again itself if it fails
+			if (prompt != null && session.openPrompt() == prompt && !session.isClosing()
+					&& session.loginsStarted() == logins) {
 				session.showPrompt(prompt);
 			}
 			return;
@@ -165,10 +172,12 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	}
 
 	@Override
-	public void completeLogin(ChatSession session, ChatUser user) {
+	public void completeLogin(ChatSession session, Login login) {
+		ChatUser user = login.user();
 		List<String> joined = this.channels.channelsAtLogin(user);
 		session.clearPrompt();
 		session.loggedIn(user, joined, this.channels.defaultChannel());
+		this.followUp.prepare(session, user);
 		this.registry.indexLogin(session);
 		this.presence.online(new OnlineUser(session.id(), user.id(), user.name(), session.connectedAt(), this.node.id()));
 		if (!this.registry.contains(session)) {
@@ -183,7 +192,20 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			session.bye(vetoed.code().code());
 			return;
 		}
-		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel()));
+		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel(),
+				login.resumeToken()));
+		this.followUp.catchUp(session, user);
+	}
+
+	@Override
+	public void loginRefused(ChatSession session) {
+		OpenPrompt prompt = session.openPrompt();
+		if (prompt != null) {
+			session.showPrompt(prompt);
+		}
+		else {
+			this.login.start(session);
+		}
 	}
 
 	/**
