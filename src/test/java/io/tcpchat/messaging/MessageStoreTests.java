@@ -1,5 +1,6 @@
 package io.tcpchat.messaging;
 
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Limit;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -39,7 +39,8 @@ class MessageStoreTests {
 
 	private final Set<String> channels = Set.of("general");
 
-	private final MessageStore store = new MessageStore(this.messages, new TransactionTemplate(new NoTransactions()),
+	private final MessageStore store = new MessageStore(this.messages.repository(),
+			new TransactionTemplate(new NoTransactions()),
 			new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("chat", ChatProperties.class),
 			this.channels::contains);
 
@@ -101,7 +102,7 @@ class MessageStoreTests {
 	}
 
 	/** Writes in memory; refuses a message "bad" like a constraint would, and all of them while "away". */
-	static class FakeMessages implements MessageRepository {
+	static class FakeMessages {
 
 		final CountDownLatch writing = new CountDownLatch(1);
 
@@ -113,8 +114,7 @@ class MessageStoreTests {
 
 		volatile boolean away;
 
-		@Override
-		public List<StoredMessage> saveAll(Iterable<StoredMessage> batch) {
+		List<StoredMessage> saveAll(Iterable<StoredMessage> batch) {
 			List<StoredMessage> list = new ArrayList<>();
 			batch.forEach(list::add);
 			this.batchSizes.add(list.size());
@@ -135,15 +135,17 @@ class MessageStoreTests {
 			return list;
 		}
 
-		@Override
-		public List<StoredMessage> findByKindAndChannelOrderByIdDesc(StoredMessage.Kind kind, String channel,
-				Limit limit) {
-			return List.of();
-		}
-
-		@Override
-		public int deleteByChannel(String channel) {
-			return 0;
+		/** The repository, of which the writer only calls {@code saveAll}. */
+		MessageRepository repository() {
+			return (MessageRepository) Proxy.newProxyInstance(MessageRepository.class.getClassLoader(),
+					new Class<?>[] { MessageRepository.class }, (proxy, method, args) -> {
+						if (method.getName().equals("saveAll")) {
+							@SuppressWarnings("unchecked")
+							Iterable<StoredMessage> batch = (Iterable<StoredMessage>) args[0];
+							return saveAll(batch);
+						}
+						throw new UnsupportedOperationException(method.getName());
+					});
 		}
 
 	}

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LocalPresenceTests {
 
-	private final LocalPresence presence = new LocalPresence();
+	private final LocalPresence presence = new LocalPresence(new AwayStatus());
 
 	@Test
 	void countsUsersNotSessions() {
