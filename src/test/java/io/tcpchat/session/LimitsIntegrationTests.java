@@ -63,6 +63,22 @@ class LimitsIntegrationTests extends ChatIntegrationTest {
 		assertThat(allowed.get(0).expectReply("help").path("data").path("commands").size()).isGreaterThan(5);
 	}
 
+	/** The per-address count follows the sockets: a client that hangs up frees its place at once. */
+	@Test
+	void aClosedConnectionLeavesThePerAddressCountAtOnce() {
+		String address = "127.0.0.7";
+		List<ChatClient> clients = IntStream.range(0, 6).mapToObj(i -> connectFrom(address)).toList();
+		clients.forEach(c -> c.expectLine(line -> line.startsWith("? Username")));
+
+		clients.get(0).close();
+
+		// well under the 1-3 s the count used to lag behind (it waited for Spring Integration's harvest)
+		await().atMost(Duration.ofMillis(500)).until(() -> this.sessions.countFrom(address) == 5);
+		ChatClient next = connectFrom(address);
+		assertThat(next.expectLine(line -> line.startsWith("? Username") || line.startsWith("!")))
+			.startsWith("? Username");
+	}
+
 	@Test
 	void floodingIsRefusedWithRateLimitedAndNotDelivered() {
 		String sender = uniqueName("flood");
