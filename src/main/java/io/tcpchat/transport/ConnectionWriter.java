@@ -2,6 +2,7 @@ package io.tcpchat.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbound queue of one connection. Frames are queued by any thread; one drain at a time (on a shared
- * writer pool) gathers them into a buffer and writes what the socket accepts without blocking. When the socket
+ * The outbound queue of one connection. Frames are queued by any thread; one drain at a time (on the connection's
+ * writer thread) takes every frame queued so far and hands them to the socket in one gathering write, which takes
+ * what fits without blocking. When the socket
  * is full the rest waits and the drain is retried shortly; when the queue passes its byte limit the client is
  * dropped as a slow consumer.
  * <p>
@@ -30,6 +32,12 @@ class ConnectionWriter implements Outbound {
 	private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
 
 	static final int BUFFER_BYTES = 64 * 1024;
+
+	static final int MAX_FRAMES_PER_WRITE = 64;
+
+	/** Each writer thread's array for a gathering write, so that a drain allocates only the frames' wrappers. */
+	private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal
+		.withInitial(() -> new ByteBuffer[MAX_FRAMES_PER_WRITE]);
 
 	static final long RETRY_MILLIS = 5;
 
@@ -51,8 +59,11 @@ class ConnectionWriter implements Outbound {
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
-	/** Accessed only by the one drain running at a time. */
-	private ByteBuffer pending;
+	/** Frames taken from the queue that the socket did not take yet; accessed only by the one drain running. */
+	private ByteBuffer[] pending;
+
+	/** The drain, made once: the writer threads keep a connection on one thread by its hash. */
+	private final Runnable drainTask = this::drain;
 
 	private volatile boolean closed;
 
@@ -119,7 +130,7 @@ class ConnectionWriter implements Outbound {
 
 	private void scheduleDrain() {
 		if (this.draining.compareAndSet(false, true)) {
-			this.writers.execute(this::drain);
+			this.writers.execute(this.drainTask);
 		}
 	}
 
@@ -135,7 +146,7 @@ class ConnectionWriter implements Outbound {
 					closeNow();
 					return;
 				}
-				this.retries.schedule(() -> this.writers.execute(this::drain), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+				this.retries.schedule(() -> this.writers.execute(this.drainTask), RETRY_MILLIS, TimeUnit.MILLISECONDS);
 				return;
 			}
 			if (this.closeDeadline != 0 && this.queue.isEmpty()) {
@@ -169,47 +180,48 @@ class ConnectionWriter implements Outbound {
 	/** @return true if the socket would not take everything */
 	private boolean writeWhatFits() throws IOException {
 		while (!this.closed) {
-			ByteBuffer buffer = this.pending;
-			if (buffer == null || !buffer.hasRemaining()) {
-				buffer = gather();
-				this.pending = buffer;
-				if (buffer == null) {
+			ByteBuffer[] frames = this.pending;
+			int count;
+			if (frames != null) {
+				count = frames.length;
+			}
+			else {
+				frames = SCRATCH.get();
+				count = gather(frames);
+				if (count == 0) {
 					return false;
 				}
 			}
-			int before = buffer.remaining();
-			this.sink.write(buffer);
-			this.queued.addAndGet(buffer.remaining() - before);
-			if (buffer.hasRemaining()) {
+			this.queued.addAndGet(-this.sink.write(frames, 0, count));
+			int first = 0;
+			while (first < count && !frames[first].hasRemaining()) {
+				first++;
+			}
+			ByteBuffer[] rest = (first < count) ? Arrays.copyOfRange(frames, first, count) : null;
+			if (frames != this.pending) {
+				Arrays.fill(frames, 0, count, null); // the thread's scratch array goes back clean
+			}
+			this.pending = rest;
+			if (rest != null) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private ByteBuffer gather() {
-		byte[] first = this.queue.poll();
-		if (first == null) {
-			return null;
-		}
-		if (first.length >= BUFFER_BYTES || this.queue.isEmpty()) {
-			return ByteBuffer.wrap(first);
-		}
-		// sized to what is queued: a fixed 64 KB buffer per drain was most of the server's garbage under fan-out
-		int size = first.length;
-		for (byte[] queued : this.queue) {
-			if (size + queued.length > BUFFER_BYTES) {
-				break;
-			}
-			size += queued.length;
-		}
-		ByteBuffer buffer = ByteBuffer.allocate(size);
-		buffer.put(first);
+	/**
+	 * Takes queued frames (up to {@link #MAX_FRAMES_PER_WRITE} and about {@link #BUFFER_BYTES}) for one gathering
+	 * write; they are wrapped, not copied.
+	 */
+	private int gather(ByteBuffer[] frames) {
+		int count = 0;
+		int bytes = 0;
 		byte[] next;
-		while ((next = this.queue.peek()) != null && next.length <= buffer.remaining()) {
-			buffer.put(this.queue.poll());
+		while (count < frames.length && bytes < BUFFER_BYTES && (next = this.queue.poll()) != null) {
+			frames[count++] = ByteBuffer.wrap(next);
+			bytes += next.length;
 		}
-		return buffer.flip();
+		return count;
 	}
 
 	private void closeNow() {

@@ -31,6 +31,9 @@ class TransportConfiguration {
 	/** The most threads a pool that may wait for one TLS client has. */
 	static final int MAX_BLOCKING_THREADS = 64;
 
+	/** The TCP listeners (plain and TLS), each with a selector loop on the read pool. */
+	static final int LISTENERS = 2;
+
 	private static final String FACTORY_SUFFIX = "ChatConnectionFactory";
 
 	static String listenerName(String connectionFactoryName) {
@@ -46,9 +49,9 @@ class TransportConfiguration {
 	}
 
 	/** Writers of the plain connections: writes never block, so one thread per core (at least two). */
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService chatWriterPool() {
-		return ThreadPools.queued("chat-write", ThreadPools.perCore(1, 2));
+	@Bean(destroyMethod = "close")
+	WriterThreads chatWriterPool() {
+		return new WriterThreads("chat-write", ThreadPools.perCore(1, 2));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
@@ -57,14 +60,16 @@ class TransportConfiguration {
 	}
 
 	/**
-	 * Reads. Plain connections read and cut lines without blocking ({@link ChatNioConnection}) on the first pool;
-	 * its threads wait only in a half-close grace. The second pool runs Spring Integration's line assemblers, which
-	 * only TLS connections still use and which wait while a client sends half a line: bounded, and when all its
-	 * threads are busy Spring Integration delays the read and tries again.
+	 * Reads, on two bounded pools. On the first, each listener's selector loop holds one thread for good, and the
+	 * other threads read: plain connections read and cut lines without blocking ({@link ChatNioConnection}) and
+	 * hand each line to the session on the same thread, so the command runs there (a database write may wait for
+	 * a pooled connection: four threads per core). The second pool runs Spring Integration's line assemblers,
+	 * which only TLS connections still use and which wait while a client sends half a line; when all its threads
+	 * are busy Spring Integration delays the read and tries again.
 	 */
 	@Bean(destroyMethod = "")
 	CompositeExecutor chatReadExecutor() {
-		return new CompositeExecutor(ThreadPools.queued("chat-read", ThreadPools.perCore(2, 4)),
+		return new CompositeExecutor(ThreadPools.queued("chat-read", ThreadPools.perCore(4, 8) + LISTENERS),
 				ThreadPools.handOff("chat-tls-read", MAX_BLOCKING_THREADS));
 	}
 
@@ -79,7 +84,7 @@ class TransportConfiguration {
 
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
-			ExecutorService chatWriterPool, ExecutorService chatBlockingWriterPool,
+			WriterThreads chatWriterPool, ExecutorService chatBlockingWriterPool,
 			ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
 		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
 				chatWriteRetries, properties);
