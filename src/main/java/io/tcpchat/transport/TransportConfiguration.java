@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
 
 import org.springframework.beans.factory.annotation.Qualifier;

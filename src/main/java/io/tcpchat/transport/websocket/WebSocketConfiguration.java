@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
-import io.tcpchat.transport.ThreadPools;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
 import io.tcpchat.transport.ChatListeners;
 

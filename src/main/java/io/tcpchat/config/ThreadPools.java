@@ -1,4 +1,4 @@
-package io.tcpchat.transport;
+package io.tcpchat.config;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The one way the transport makes thread pools: every pool has a name (its threads are called
+ * The one way the server makes thread pools: every pool has a name (its threads are called
  * {@code prefix-1, prefix-2, ...}) and a maximum number of threads. {@code ArchitectureTests} refuses the
  * unbounded factories of {@code Executors}.
  */
