@@ -33,7 +33,8 @@ public class CommandGateBenchmark {
 	public CommandGateBenchmark() {
 		CommandRegistry registry = new CommandRegistry(null);
 		registry.register(new Handlers());
-		this.gate = new CommandGate(registry);
+		this.gate = new CommandGate(registry, java.util.List.of(),
+				new io.tcpchat.metrics.ChatMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 	}
 
 	@Benchmark
@@ -82,6 +83,16 @@ public class CommandGateBenchmark {
 		@Override
 		public Optional<ChatUser> user() {
 			return Optional.of(this.user);
+		}
+
+		@Override
+		public String remoteAddress() {
+			return "127.0.0.1";
+		}
+
+		@Override
+		public String sessionId() {
+			return "c1";
 		}
 
 		@Override

@@ -64,7 +64,12 @@ public class FanoutBenchmark {
 			registry.add(session);
 			registry.indexLogin(session);
 		}
-		this.delivery = new EventDelivery(registry, renderer, properties);
+		this.delivery = new EventDelivery(registry, renderer, new ChatMetrics(new SimpleMeterRegistry()));
+	}
+
+	@org.openjdk.jmh.annotations.TearDown(Level.Trial)
+	public void tearDown() {
+		this.delivery.destroy();
 	}
 
 	@Setup(Level.Iteration)
@@ -74,7 +79,7 @@ public class FanoutBenchmark {
 
 	@Benchmark
 	public void deliverToChannel() {
-		this.delivery.onEvent(new ChatEvent.ChannelMessage(++this.id, Instant.now(), "general", "alice", "#3366ff",
+		this.delivery.deliverNow(new ChatEvent.ChannelMessage(++this.id, Instant.now(), "general", "alice", "#3366ff",
 				"bench 123456789 42 7 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
 		if ((this.id & 0xff) == 0) {
 			this.outbounds.forEach(QueueOutbound::clear);

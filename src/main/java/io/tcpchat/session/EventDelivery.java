@@ -55,8 +55,7 @@ class EventDelivery implements ChatEventListener, DisposableBean {
 	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
-			this.lanes.execute(m.channel(), () -> deliver(this.registry.inChannel(m.channel()),
-					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text())));
+			this.lanes.execute(m.channel(), () -> deliverNow(m));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			this.lanes.execute(d.toId(), () -> {
@@ -100,6 +99,12 @@ class EventDelivery implements ChatEventListener, DisposableBean {
 				.filter(session -> !session.id().equals(p.keepSession()))
 				.forEach(session -> session.bye("password-changed"));
 		}
+	}
+
+	/** Delivers a channel message to the channel's sessions, on the calling thread. */
+	void deliverNow(ChatEvent.ChannelMessage m) {
+		deliver(this.registry.inChannel(m.channel()),
+				new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
 	}
 
 	/**
