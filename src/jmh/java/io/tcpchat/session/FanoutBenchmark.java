@@ -67,11 +67,6 @@ public class FanoutBenchmark {
 		this.delivery = new EventDelivery(registry, renderer, new ChatMetrics(new SimpleMeterRegistry()));
 	}
 
-	@org.openjdk.jmh.annotations.TearDown(Level.Trial)
-	public void tearDown() {
-		this.delivery.destroy();
-	}
-
 	@Setup(Level.Iteration)
 	public void empty() {
 		this.outbounds.forEach(QueueOutbound::clear);
@@ -79,7 +74,7 @@ public class FanoutBenchmark {
 
 	@Benchmark
 	public void deliverToChannel() {
-		this.delivery.deliverNow(new ChatEvent.ChannelMessage(++this.id, Instant.now(), "general", "alice", "#3366ff",
+		this.delivery.onEvent(new ChatEvent.ChannelMessage(++this.id, Instant.now(), "general", "alice", "#3366ff",
 				"bench 123456789 42 7 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"));
 		if ((this.id & 0xff) == 0) {
 			this.outbounds.forEach(QueueOutbound::clear);

@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.event.OrderedLanes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,13 +33,18 @@ class MessageStore implements SmartLifecycle {
 
 	static final int MAX_QUEUED = 100_000;
 
+	private static final Object BROADCASTS = new Object();
+
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
 
 	/**
-	 * Completes the futures of stored batches, in order, which runs their delivery; meanwhile the writer stores the
-	 * next batch. Delivering on the writer thread made the fan-out of one batch hold up the next commit.
+	 * Complete the futures of stored messages, which runs their delivery and then the sender's reply; meanwhile
+	 * the writer stores the next batch (delivering on the writer thread made the fan-out of one batch hold up the
+	 * next commit). A message goes to the lane of its channel (of its recipient for a DM; broadcasts share one),
+	 * so each channel's messages are delivered in order while other channels are delivered on the other lanes:
+	 * one channel of thousands no longer delays everyone (it did on the single delivery thread before).
 	 */
-	private ExecutorService completions;
+	private OrderedLanes completions;
 
 	private final MessageRepository messages;
 
@@ -99,21 +103,29 @@ class MessageStore implements SmartLifecycle {
 			log.warn("Could not store {} message(s): {}", batch.size(), ex.getMessage());
 			ChatException failure = new ChatException(ErrorCode.UNAVAILABLE,
 					"The message could not be stored (database unavailable); it was not sent.");
-			List<Pending> failed = List.copyOf(batch);
-			this.completions.execute(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
+			for (Pending pending : batch) {
+				this.completions.execute(laneKey(pending.message()), () -> pending.stored().completeExceptionally(failure));
+			}
 			return;
 		}
-		List<Pending> stored = List.copyOf(batch);
-		this.completions.execute(() -> {
-			for (int i = 0; i < stored.size(); i++) {
-				stored.get(i).stored().complete(saved.get(i));
-			}
-		});
+		for (int i = 0; i < batch.size(); i++) {
+			CompletableFuture<StoredMessage> future = batch.get(i).stored();
+			StoredMessage message = saved.get(i);
+			this.completions.execute(laneKey(message), () -> future.complete(message));
+		}
+	}
+
+	/** What must stay in order: a channel's messages, the DMs to one user, the broadcasts. */
+	static Object laneKey(StoredMessage message) {
+		if (message.channel() != null) {
+			return message.channel();
+		}
+		return (message.recipientId() != null) ? message.recipientId() : BROADCASTS;
 	}
 
 	@Override
 	public void start() {
-		this.completions = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("message-delivery-"));
+		this.completions = new OrderedLanes("message-delivery", ThreadPools.perCore(1, 2));
 		this.running = true;
 		this.writer = new Thread(this::writeLoop, "message-store");
 		this.writer.start();
@@ -124,8 +136,7 @@ class MessageStore implements SmartLifecycle {
 		this.running = false;
 		try {
 			this.writer.join(TimeUnit.SECONDS.toMillis(30));
-			this.completions.shutdown();
-			this.completions.awaitTermination(30, TimeUnit.SECONDS);
+			this.completions.close();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

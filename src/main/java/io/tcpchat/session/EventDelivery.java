@@ -5,14 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.tcpchat.config.ThreadPools;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.protocol.ServerEvent;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,20 +18,15 @@ import org.springframework.stereotype.Component;
  * Events only caches care about (accounts created or changed, invitations, owners) are not shown to anyone.
  */
 @Component
-class EventDelivery implements ChatEventListener, DisposableBean {
+class EventDelivery implements ChatEventListener {
 
 	static final String NO_CHANNEL = "no-channel";
-
-	private static final Object BROADCASTS = new Object();
 
 	private final SessionRegistry registry;
 
 	private final EventRenderer renderer;
 
 	private final ChatMetrics metrics;
-
-	private final DeliveryLanes lanes = new DeliveryLanes("chat-deliver",
-			ThreadPools.perCore(1, 2));
 
 	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics) {
 		this.registry = registry;
@@ -42,32 +35,19 @@ class EventDelivery implements ChatEventListener, DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.lanes.close();
-	}
-
-	/**
-	 * Stored messages are delivered on the {@link DeliveryLanes}, keyed by channel, by DM recipient, or all
-	 * broadcasts on one lane: each channel's messages keep their order, and a channel of thousands does not delay
-	 * the others. (They were delivered after the store anyway, never on the sender's thread.) Membership and
-	 * session events are handled at once on the publishing thread, as before.
-	 */
-	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
-			this.lanes.execute(m.channel(), () -> deliverNow(m));
+			deliver(this.registry.inChannel(m.channel()),
+					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
-			this.lanes.execute(d.toId(), () -> {
-				Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
-				both.addAll(this.registry.ofUser(d.toId()));
-				deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
-			});
+			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
+			both.addAll(this.registry.ofUser(d.toId()));
+			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
 		else if (event instanceof ChatEvent.Broadcast b) {
-			this.lanes.execute(BROADCASTS, () -> deliver(
-					this.registry.all().stream().filter(ChatSession::isLoggedIn).toList(),
-					new ServerEvent.Broadcast(b.id(), b.ts(), b.from(), b.text())));
+			deliver(this.registry.all().stream().filter(ChatSession::isLoggedIn).toList(),
+					new ServerEvent.Broadcast(b.id(), b.ts(), b.from(), b.text()));
 		}
 		else if (event instanceof ChatEvent.MemberJoined j) {
 			this.registry.ofUser(j.userId()).forEach(s -> this.registry.joined(s, j.channel()));
@@ -99,12 +79,6 @@ class EventDelivery implements ChatEventListener, DisposableBean {
 				.filter(session -> !session.id().equals(p.keepSession()))
 				.forEach(session -> session.bye("password-changed"));
 		}
-	}
-
-	/** Delivers a channel message to the channel's sessions, on the calling thread. */
-	void deliverNow(ChatEvent.ChannelMessage m) {
-		deliver(this.registry.inChannel(m.channel()),
-				new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
 	}
 
 	/**

@@ -123,10 +123,17 @@ class ChatNioConnection extends TcpNioConnection
 		this.framer.feed(buffer, this::deliver);
 	}
 
+	/** As Spring Integration's assembler does: a failure to handle one line is logged and the next is read. */
 	private void deliver(InboundLine line) {
 		TcpListener listener = getListener();
-		if (listener != null) {
+		if (listener == null) {
+			return;
+		}
+		try {
 			listener.onMessage(this.mapper.toMessage(getConnectionId(), line));
+		}
+		catch (RuntimeException ex) {
+			log.error("Handling a line from {} failed", getConnectionId(), ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.tcpchat.session;
+package io.tcpchat.event;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class DeliveryLanesTests {
+class OrderedLanesTests {
 
-	private final DeliveryLanes lanes = new DeliveryLanes("test-deliver", 4);
+	private final OrderedLanes lanes = new OrderedLanes("test-deliver", 4);
 
 	@AfterEach
 	void close() {

@@ -1,4 +1,4 @@
-package io.tcpchat.session;
+package io.tcpchat.event;
 
 import java.util.concurrent.TimeUnit;
 
@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class DeliveryLanesBenchmark {
+public class OrderedLanesBenchmark {
 
-	private DeliveryLanes lanes;
+	private OrderedLanes lanes;
 
 	private final String[] channels = new String[1000];
 
@@ -30,7 +30,7 @@ public class DeliveryLanesBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.lanes = new DeliveryLanes("bench-deliver", Math.max(2, Runtime.getRuntime().availableProcessors()));
+		this.lanes = new OrderedLanes("bench-deliver", Math.max(2, Runtime.getRuntime().availableProcessors()));
 		for (int i = 0; i < this.channels.length; i++) {
 			this.channels[i] = "channel-" + i;
 			this.recipients[i] = (long) i * 7919;

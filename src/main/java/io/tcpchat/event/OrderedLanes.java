@@ -1,4 +1,4 @@
-package io.tcpchat.session;
+package io.tcpchat.event;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -6,16 +6,16 @@ import java.util.concurrent.TimeUnit;
 import io.tcpchat.config.ThreadPools;
 
 /**
- * A fixed number of delivery threads ("lanes"), each running its tasks one after the other. A task goes to the
- * lane chosen from its key, so tasks with the same key (the same channel, the same DM recipient) run in the order
- * they were given, while tasks with other keys run on the other lanes meanwhile: one big channel no longer holds
- * up the rest.
+ * A fixed number of threads ("lanes"), each running its tasks one after the other. A task goes to the lane chosen
+ * from its key, so tasks with the same key (the same channel, the same DM recipient) run in the order they were
+ * given, while tasks with other keys run on the other lanes meanwhile: the delivery of stored messages uses it so
+ * that one big channel no longer holds up the rest.
  */
-final class DeliveryLanes implements AutoCloseable {
+public final class OrderedLanes implements AutoCloseable {
 
 	private final ExecutorService[] lanes;
 
-	DeliveryLanes(String prefix, int lanes) {
+	public OrderedLanes(String prefix, int lanes) {
 		this.lanes = new ExecutorService[lanes];
 		for (int i = 0; i < lanes; i++) {
 			this.lanes[i] = ThreadPools.queued(prefix + "-" + (i + 1), 1);
@@ -23,16 +23,16 @@ final class DeliveryLanes implements AutoCloseable {
 	}
 
 	/** The lane of a key: always the same one for equal keys. */
-	int laneOf(Object key) {
+	public int laneOf(Object key) {
 		int hash = key.hashCode();
 		return Math.floorMod(hash ^ (hash >>> 16), this.lanes.length);
 	}
 
-	void execute(Object key, Runnable task) {
+	public void execute(Object key, Runnable task) {
 		this.lanes[laneOf(key)].execute(task);
 	}
 
-	int size() {
+	public int size() {
 		return this.lanes.length;
 	}
 
