@@ -64,11 +64,6 @@ class ChatNioConnection extends TcpNioConnection
 	}
 
 	@Override
-	public long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
-		return this.socketChannel.write(buffers, offset, length);
-	}
-
-	@Override
 	public boolean blocksOnWrite() {
 		return false;
 	}

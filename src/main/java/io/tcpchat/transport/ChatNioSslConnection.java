@@ -84,21 +84,6 @@ class ChatNioSslConnection extends TcpNioSSLConnection
 		buffer.position(buffer.limit());
 	}
 
-	/** One TLS write of all the frames (one record rather than one per frame). */
-	@Override
-	public long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
-		int total = 0;
-		for (int i = offset; i < offset + length; i++) {
-			total += buffers[i].remaining();
-		}
-		ByteBuffer joined = ByteBuffer.allocate(total);
-		for (int i = offset; i < offset + length; i++) {
-			joined.put(buffers[i]);
-		}
-		write(joined.flip());
-		return total;
-	}
-
 	@Override
 	public boolean blocksOnWrite() {
 		return true;

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The outbound queue of one connection. Frames are queued by any thread; one drain at a time (on the connection's
- * writer thread) takes every frame queued so far and hands them to the socket in one gathering write, which takes
- * what fits without blocking. When the socket
+ * writer thread) copies every frame queued so far (up to 64 KB) into the thread's buffer and hands them to the
+ * socket in one write, which takes what fits without blocking. When the socket
  * is full the rest waits and the drain is retried shortly; when the queue passes its byte limit the client is
  * dropped as a slow consumer.
  * <p>
@@ -33,11 +33,16 @@ class ConnectionWriter implements Outbound {
 
 	static final int BUFFER_BYTES = 64 * 1024;
 
-	static final int MAX_FRAMES_PER_WRITE = 64;
+	/**
+	 * Each writer thread's buffer, into which a drain copies every frame queued for the connection for one write:
+	 * nothing is allocated per delivery. Direct for the socket (the JDK would otherwise copy a heap buffer into a
+	 * temporary direct one); on the heap for TLS, which encrypts from an array.
+	 */
+	private static final ThreadLocal<ByteBuffer> DIRECT_BUFFER = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_BYTES));
 
-	/** Each writer thread's array for a gathering write, so that a drain allocates only the frames' wrappers. */
-	private static final ThreadLocal<ByteBuffer[]> SCRATCH = ThreadLocal
-		.withInitial(() -> new ByteBuffer[MAX_FRAMES_PER_WRITE]);
+	private static final ThreadLocal<ByteBuffer> HEAP_BUFFER = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocate(BUFFER_BYTES));
 
 	static final long RETRY_MILLIS = 5;
 
@@ -59,8 +64,8 @@ class ConnectionWriter implements Outbound {
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
-	/** Frames taken from the queue that the socket did not take yet; accessed only by the one drain running. */
-	private ByteBuffer[] pending;
+	/** Bytes taken from the queue that the socket did not take yet; accessed only by the one drain running. */
+	private byte[] pending;
 
 	/** The drain, made once: the writer threads keep a connection on one thread by its hash. */
 	private final Runnable drainTask = this::drain;
@@ -179,49 +184,71 @@ class ConnectionWriter implements Outbound {
 
 	/** @return true if the socket would not take everything */
 	private boolean writeWhatFits() throws IOException {
+		ByteBuffer out = (this.sink.blocksOnWrite() ? HEAP_BUFFER : DIRECT_BUFFER).get();
 		while (!this.closed) {
-			ByteBuffer[] frames = this.pending;
-			int count;
-			if (frames != null) {
-				count = frames.length;
+			out.clear();
+			if (!fill(out)) {
+				return false;
 			}
-			else {
-				frames = SCRATCH.get();
-				count = gather(frames);
-				if (count == 0) {
-					return false;
-				}
-			}
-			this.queued.addAndGet(-this.sink.write(frames, 0, count));
-			int first = 0;
-			while (first < count && !frames[first].hasRemaining()) {
-				first++;
-			}
-			ByteBuffer[] rest = (first < count) ? Arrays.copyOfRange(frames, first, count) : null;
-			if (frames != this.pending) {
-				Arrays.fill(frames, 0, count, null); // the thread's scratch array goes back clean
-			}
-			this.pending = rest;
-			if (rest != null) {
+			out.flip();
+			int before = out.remaining();
+			this.sink.write(out);
+			this.queued.addAndGet(out.remaining() - before);
+			if (out.hasRemaining()) {
+				keepUnwritten(out);
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/**
-	 * Takes queued frames (up to {@link #MAX_FRAMES_PER_WRITE} and about {@link #BUFFER_BYTES}) for one gathering
-	 * write; they are wrapped, not copied.
-	 */
-	private int gather(ByteBuffer[] frames) {
-		int count = 0;
-		int bytes = 0;
-		byte[] next;
-		while (count < frames.length && bytes < BUFFER_BYTES && (next = this.queue.poll()) != null) {
-			frames[count++] = ByteBuffer.wrap(next);
-			bytes += next.length;
+	/** The buffer belongs to the thread, not to this connection: what the socket did not take is kept for the retry. */
+	private void keepUnwritten(ByteBuffer out) {
+		int unwritten = out.remaining();
+		byte[] after = this.pending;
+		byte[] kept = new byte[unwritten + ((after != null) ? after.length : 0)];
+		out.get(kept, 0, unwritten);
+		if (after != null) {
+			System.arraycopy(after, 0, kept, unwritten, after.length);
 		}
-		return count;
+		this.pending = kept;
+	}
+
+	/**
+	 * Copies what is left from the last write and every queued frame that fits into the thread's buffer (one
+	 * frame larger than the buffer is written in pieces through {@link #pending}).
+	 * @return false if there was nothing to write
+	 */
+	private boolean fill(ByteBuffer out) {
+		byte[] rest = this.pending;
+		if (rest != null) {
+			this.pending = null;
+			if (!put(out, rest)) {
+				return true;
+			}
+		}
+		byte[] next;
+		while ((next = this.queue.peek()) != null) {
+			if (next.length > out.remaining() && out.position() > 0) {
+				break;
+			}
+			this.queue.poll();
+			if (!put(out, next)) {
+				break;
+			}
+		}
+		return out.position() > 0;
+	}
+
+	/** Puts the frame, or as much as fits with the rest kept in {@link #pending}; false if it did not all fit. */
+	private boolean put(ByteBuffer out, byte[] frame) {
+		int length = Math.min(frame.length, out.remaining());
+		out.put(frame, 0, length);
+		if (length < frame.length) {
+			this.pending = Arrays.copyOfRange(frame, length, frame.length);
+			return false;
+		}
+		return true;
 	}
 
 	private void closeNow() {

@@ -16,23 +16,6 @@ interface FrameSink {
 	 */
 	void write(ByteBuffer buffer) throws IOException;
 
-	/**
-	 * Writes what the connection takes now from the buffers in order (a gathering write where the sink can).
-	 * @return the bytes written
-	 */
-	default long write(ByteBuffer[] buffers, int offset, int length) throws IOException {
-		long written = 0;
-		for (int i = offset; i < offset + length; i++) {
-			int before = buffers[i].remaining();
-			write(buffers[i]);
-			written += before - buffers[i].remaining();
-			if (buffers[i].hasRemaining()) {
-				break;
-			}
-		}
-		return written;
-	}
-
 	/** True when {@link #write} may wait for the client (and so must not run on the shared writer pool). */
 	boolean blocksOnWrite();
 

@@ -1,7 +1,6 @@
 package io.tcpchat.transport;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,6 +58,22 @@ class ConnectionWriterTests {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> sink.text().length() == expected.length());
 		assertThat(sink.text()).isEqualTo(expected.toString());
+	}
+
+	@Test
+	void aFrameLargerThanOneWriteArrivesWholeAndInOrder() {
+		MemorySink sink = new MemorySink(10_000);
+		ConnectionWriter writer = writer(sink, 1 << 20);
+		String big = "x".repeat(ConnectionWriter.BUFFER_BYTES * 2 + 17);
+
+		writer.send(frame("before"));
+		writer.send(frame(big));
+		writer.send(frame("after"));
+
+		String expected = "before\n" + big + "\nafter\n";
+		await().atMost(Duration.ofSeconds(20)).until(() -> sink.text().length() == expected.length());
+		assertThat(sink.text()).isEqualTo(expected);
+		assertThat(writer.queuedBytes()).isZero();
 	}
 
 	@Test
@@ -134,24 +149,11 @@ class ConnectionWriterTests {
 		}
 
 		@Override
-		public void write(ByteBuffer buffer) throws IOException {
-			write(new ByteBuffer[] { buffer }, 0, 1);
-		}
-
-		@Override
-		public synchronized long write(ByteBuffer[] buffers, int offset, int length) {
+		public synchronized void write(ByteBuffer buffer) {
 			this.writes.incrementAndGet();
-			int room = this.perWrite;
-			long written = 0;
-			for (int i = offset; i < offset + length && room > 0; i++) {
-				int n = Math.min(room, buffers[i].remaining());
-				byte[] bytes = new byte[n];
-				buffers[i].get(bytes);
-				this.received.writeBytes(bytes);
-				room -= n;
-				written += n;
-			}
-			return written;
+			byte[] bytes = new byte[Math.min(this.perWrite, buffer.remaining())];
+			buffer.get(bytes);
+			this.received.writeBytes(bytes);
 		}
 
 		@Override
