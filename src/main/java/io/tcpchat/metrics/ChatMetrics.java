@@ -28,6 +28,8 @@ public class ChatMetrics {
 
 	private final Counter loginsSucceeded;
 
+	private final Counter slowConsumersDropped;
+
 	public ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.deliveriesSent = Counter.builder("chat.deliveries.sent")
@@ -38,6 +40,9 @@ public class ChatMetrics {
 			.register(registry);
 		this.loginsSucceeded = Counter.builder("chat.logins.succeeded")
 			.description("Successful logins with username and password")
+			.register(registry);
+		this.slowConsumersDropped = Counter.builder("chat.connections.slow-dropped")
+			.description("Connections closed because the client stopped reading and its send queue filled up")
 			.register(registry);
 		loginsFailed("bad-credentials");
 		for (String kind : new String[] { "channel", "direct", "broadcast" }) {
@@ -65,6 +70,10 @@ public class ChatMetrics {
 	/** @param queued whether the event was queued for the client, or dropped */
 	public void delivery(boolean queued) {
 		(queued ? this.deliveriesSent : this.deliveriesDropped).increment();
+	}
+
+	public void slowConsumerDropped() {
+		this.slowConsumersDropped.increment();
 	}
 
 	public void loginSucceeded() {

@@ -60,6 +60,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final String version;
 
+	private final ChatMetrics metrics;
+
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
@@ -76,6 +78,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		this.clock = clock;
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
+		this.metrics = metrics;
 		metrics.usersOnline(presence::userCount);
 	}
 
@@ -185,6 +188,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		ChatSession session = this.registry.get(connectionId);
 		if (session != null) {
 			log.info("Dropping {}: it stopped reading and its send queue is full", session);
+			this.metrics.slowConsumerDropped();
 			session.bye("slow-consumer");
 		}
 	}
