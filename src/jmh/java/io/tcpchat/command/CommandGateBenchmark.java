@@ -124,7 +124,8 @@ public class CommandGateBenchmark {
 		}
 
 		@Override
-		public void completeLogin(ChatUser user) {
+		public void completeLogin(String command, java.util.concurrent.CompletionStage<io.tcpchat.auth.Login> login,
+				java.util.function.Consumer<ChatException> onRefused) {
 		}
 
 		@Override

@@ -35,12 +35,15 @@ public class AccountAdminService {
 
 	private final AuditLog audit;
 
+	private final ResumeTokens resumeTokens;
+
 	private final ChatEventBus events;
 
 	private final ApplicationEventPublisher applicationEvents;
 
 	AccountAdminService(AccountRepository accounts, AccountService accountService, ReservedNames reserved, Clock clock,
-			AuditLog audit, ChatEventBus events, ApplicationEventPublisher applicationEvents) {
+			AuditLog audit, ChatEventBus events, ApplicationEventPublisher applicationEvents, ResumeTokens resumeTokens) {
+		this.resumeTokens = resumeTokens;
 		this.accounts = accounts;
 		this.accountService = accountService;
 		this.reserved = reserved;
@@ -63,6 +66,7 @@ public class AccountAdminService {
 		this.accountService.requireNotBootstrapAdmin(target.username(), "deleted");
 		target.markDeleted(this.clock.instant());
 		this.accounts.save(target);
+		this.resumeTokens.revokeAll(target.id());
 		this.applicationEvents.publishEvent(new AccountDeletedEvent(target.id(), target.username()));
 		this.audit.record(actor.name(), AuditAction.DELETE_USER, target.username(), null);
 		this.events.publishAfterCommit(new ChatEvent.UserDeleted(target.id(), target.username()));

@@ -18,22 +18,41 @@ class AccountCommands {
 
 	private final AccountAdminService admin;
 
-	AccountCommands(AccountService accounts, AccountAdminService admin) {
+	private final Logins logins;
+
+	AccountCommands(AccountService accounts, AccountAdminService admin, Logins logins) {
 		this.accounts = accounts;
+		this.logins = logins;
 		this.admin = admin;
 	}
 
 	@ChatCommand(name = "login", usage = "<user> <password>", description = "Logs in (for scripts).",
 			access = Access.GUEST, restOfLine = true)
 	void login(CommandContext context, Arguments arguments) {
-		context.completeLogin(this.accounts.login(arguments.get(0), arguments.get(1), context.remoteAddress()));
+		context.completeLogin("login", this.logins.login(arguments.get(0), arguments.get(1), context.remoteAddress()),
+				null);
 	}
 
 	@ChatCommand(name = "register", usage = "<user> <password>",
 			description = "Creates an account and logs in (when registration is open).", access = Access.GUEST,
 			restOfLine = true)
 	void register(CommandContext context, Arguments arguments) {
-		context.completeLogin(this.accounts.register(arguments.get(0), arguments.get(1), context.remoteAddress()));
+		context.completeLogin("register",
+				this.logins.register(arguments.get(0), arguments.get(1), context.remoteAddress()), null);
+	}
+
+	@ChatCommand(name = "resume", usage = "<user> <token>",
+			description = "Logs in again with the resume token of an earlier login (it works once).",
+			access = Access.GUEST)
+	void resume(CommandContext context, Arguments arguments) {
+		context.completeLogin("resume", this.logins.resume(arguments.get(0), arguments.get(1), context.remoteAddress()),
+				null);
+	}
+
+	@ChatCommand(name = "logout-all",
+			description = "Ends all your sessions, this one too, and revokes your resume tokens.")
+	void logoutAll(CommandContext context) {
+		this.logins.logoutAll(context.requireUser());
 	}
 
 	@ChatCommand(name = "passwd",

@@ -29,6 +29,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accounts: registration, credentials, name colours and look-ups. A deleted account is a tombstone: it cannot log
@@ -65,12 +66,17 @@ public class AccountService {
 
 	private final ChatMetrics metrics;
 
+	private final ResumeTokens resumeTokens;
+
+	private final TransactionTemplate transactions;
+
 	/** Compared against when the name is unknown, so timing does not reveal which names exist. */
 	private final String decoyHash;
 
 	AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, ObjectProvider<LoginGuard> loginGuards,
 			ChatProperties properties, ReservedNames reserved, LoginThrottle throttle,
-			RegistrationLimit registrations, Clock clock, AuditLog audit, ChatEventBus events, ChatMetrics metrics) {
+			RegistrationLimit registrations, Clock clock, AuditLog audit, ChatEventBus events, ChatMetrics metrics,
+			ResumeTokens resumeTokens, TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.loginGuards = loginGuards;
@@ -82,6 +88,8 @@ public class AccountService {
 		this.audit = audit;
 		this.events = events;
 		this.metrics = metrics;
+		this.resumeTokens = resumeTokens;
+		this.transactions = transactions;
 		this.decoyHash = passwordEncoder.encode("decoy-password-for-unknown-users");
 	}
 
@@ -91,9 +99,9 @@ public class AccountService {
 	 * @throws ChatException {@code bad-credentials} without saying which part was wrong, {@code rate-limited}, or
 	 * a guard's refusal
 	 */
-	@Transactional(readOnly = true)
 	public ChatUser login(String username, String password, String address) {
 		this.throttle.checkAllowed(username, address);
+		// a short read of its own: no transaction (nor pooled connection) is held while the hash is compared
 		Optional<Account> account = Usernames.isValid(username) ? find(username) : Optional.empty();
 		if (account.isEmpty() || !matches(password, account.get().passwordHash())) {
 			if (account.isEmpty()) {
@@ -107,6 +115,12 @@ public class AccountService {
 		}
 		this.throttle.succeeded(username, address);
 		ChatUser user = account.get().toUser();
+		admit(user);
+		return user;
+	}
+
+	/** Lets a user whose credentials were right in, unless a {@link LoginGuard} refuses (e.g. a ban). */
+	void admit(ChatUser user) {
 		try {
 			this.loginGuards.orderedStream().forEach(guard -> guard.check(user));
 		}
@@ -115,7 +129,6 @@ public class AccountService {
 			throw ex;
 		}
 		this.metrics.loginSucceeded();
-		return user;
 	}
 
 	/**
@@ -135,13 +148,28 @@ public class AccountService {
 	 * Self-service registration, allowed only while registration is open, and only so often per address.
 	 * @param address the client's address as its connection reports it
 	 */
-	@Transactional
 	public ChatUser register(String username, String password, String address) {
+		return register(username, password, address, Function.identity());
+	}
+
+	/**
+	 * Registration, and {@code andThen} in the same transaction (e.g. issuing the first resume token), so both
+	 * happen or neither does. The password is hashed before the transaction begins.
+	 */
+	<T> T register(String username, String password, String address, Function<ChatUser, T> andThen) {
 		if (!registrationOpen()) {
 			throw new ChatException(ErrorCode.REGISTRATION_CLOSED,
 					"Registration is closed; ask an admin for an account.");
 		}
-		return this.registrations.register(address, () -> create(username, password, EnumSet.of(Role.USER)));
+		return this.registrations.register(address, () -> {
+			Usernames.requireValidNew(username);
+			if (this.reserved.isReserved(username)) {
+				throw ChatException.alreadyExists("The name " + username + " is reserved.");
+			}
+			String passwordHash = hash(password);
+			return this.transactions
+				.execute(status -> andThen.apply(insert(username, passwordHash, EnumSet.of(Role.USER))));
+		});
 	}
 
 	/** Creates an account with the given roles (USER is always included). */
@@ -151,17 +179,20 @@ public class AccountService {
 		if (this.reserved.isReserved(username)) {
 			throw ChatException.alreadyExists("The name " + username + " is reserved.");
 		}
-		return insert(username, password, roles);
+		return insert(username, hash(password), roles);
 	}
 
 	/** The bootstrap admin: its own name is reserved for everyone else. */
 	@Transactional
 	ChatUser createBootstrapAdmin(String username, String password) {
-		return insert(username, password, EnumSet.of(Role.ADMIN));
+		return insert(username, hash(password), EnumSet.of(Role.ADMIN));
 	}
 
-	private ChatUser insert(String username, String password, Set<Role> roles) {
-		String accepted = Passwords.requireAcceptable(password);
+	private String hash(String password) {
+		return this.passwordEncoder.encode(Passwords.requireAcceptable(password));
+	}
+
+	private ChatUser insert(String username, String passwordHash, Set<Role> roles) {
 		Optional<Account> holder = this.accounts.findByUsernameKey(Usernames.key(username));
 		if (holder.isPresent()) {
 			throw ChatException.alreadyExists("The name " + username
@@ -172,7 +203,7 @@ public class AccountService {
 		}
 		Set<Role> allRoles = EnumSet.of(Role.USER);
 		allRoles.addAll(roles);
-		Account account = new Account(username, this.passwordEncoder.encode(accepted), allRoles,
+		Account account = new Account(username, passwordHash, allRoles,
 				UserColors.defaultFor(username), this.clock.instant());
 		ChatUser created;
 		try {
@@ -216,6 +247,7 @@ public class AccountService {
 	void setPassword(Account account, String newPassword, String keepSession) {
 		account.changePasswordHash(this.passwordEncoder.encode(Passwords.requireAcceptable(newPassword)));
 		this.accounts.save(account);
+		this.resumeTokens.revokeAll(account.id());
 		this.events.publishAfterCommit(new ChatEvent.PasswordChanged(account.id(), account.username(), keepSession));
 	}
 

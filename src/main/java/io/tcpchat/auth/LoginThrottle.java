@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * wait is refused with {@code rate-limited} before any password is hashed, so guessing cannot burn CPU either,
  * and it does not count as a failure. Failures are forgotten 15 minutes after the last one.
  * <p>
- * Used for every password check (TCP logins, HTTP Basic, the current password of {@code //passwd}). The address is
+ * Used for every password check (TCP logins, HTTP Basic, the current password of {@code //passwd}) and for resume
+ * tokens ({@code //resume}). The address is
  * the one the connection reports (behind a trusted proxy, the client's); this class never parses one.
  */
 @Component

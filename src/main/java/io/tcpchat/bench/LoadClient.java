@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -85,6 +86,9 @@ final class LoadClient implements WebSocketFraming.Lines {
 	private long seq;
 
 	private long acked;
+
+	/** Where this client keeps its resume token across connections, or null to log in by password only. */
+	private Map<Integer, String> resumeTokens;
 
 	/** Rate mode: when the next message is due. */
 	long nextSendNanos;
@@ -186,9 +190,16 @@ final class LoadClient implements WebSocketFraming.Lines {
 		if (this.mode == Mode.PREPARE) {
 			send("//register " + this.user + " " + this.password);
 		}
+		else if (this.resumeTokens != null && this.resumeTokens.get(this.index) != null) {
+			send("//resume " + this.user + " " + this.resumeTokens.get(this.index));
+		}
 		else {
 			send("//login " + this.user + " " + this.password);
 		}
+	}
+
+	void keepResumeTokens(Map<Integer, String> tokens) {
+		this.resumeTokens = tokens;
 	}
 
 	/** Sends one bench message, stamped with the send time. */
@@ -331,7 +342,18 @@ final class LoadClient implements WebSocketFraming.Lines {
 
 	private void event(String type, String line) throws IOException {
 		switch (type) {
-			case "logged-in" -> loggedIn();
+			case "logged-in" -> {
+				if (this.resumeTokens != null) {
+					if (this.resumeTokens.get(this.index) != null) {
+						this.stats.resumed.increment();
+					}
+					String token = field(line, "resume");
+					if (token != null) {
+						this.resumeTokens.put(this.index, token);
+					}
+				}
+				loggedIn();
+			}
 			case "reply" -> {
 				if ("join".equals(field(line, "command")) && !this.ready) {
 					becomeReady();
@@ -376,6 +398,13 @@ final class LoadClient implements WebSocketFraming.Lines {
 	}
 
 	private void error(String code, String command) throws IOException {
+		if ("resume".equals(command) && this.resumeTokens != null) {
+			// spent, expired or revoked: the password still works, as in the terminal client
+			this.stats.error("resume refused: " + code);
+			this.resumeTokens.remove(this.index);
+			send("//login " + this.user + " " + this.password);
+			return;
+		}
 		if (this.mode == Mode.PREPARE && "already-exists".equals(code) && "register".equals(command)) {
 			send("//login " + this.user + " " + this.password);
 			return;

@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,9 @@ final class LoadEngine implements AutoCloseable {
 	private final InetSocketAddress webServer;
 
 	private final List<Worker> workers = new ArrayList<>();
+
+	/** The last resume token of each client, by index (storm scenario). */
+	private final Map<Integer, String> resumeTokens = new ConcurrentHashMap<>();
 
 	private final String padding;
 
@@ -132,8 +137,12 @@ final class LoadEngine implements AutoCloseable {
 		if (mode == LoadClient.Mode.CHURN) {
 			channel = null;
 		}
-		return new LoadClient(index, this.options.userName(index), this.options.password(), channel, partner, mode,
-				this.stats, worker.listener(settled, succeeded), this.options.onWebSocket(index));
+		LoadClient client = new LoadClient(index, this.options.userName(index), this.options.password(), channel,
+				partner, mode, this.stats, worker.listener(settled, succeeded), this.options.onWebSocket(index));
+		if (this.options.scenario() == Scenario.STORM && mode == LoadClient.Mode.SESSION) {
+			client.keepResumeTokens(this.resumeTokens);
+		}
+		return client;
 	}
 
 	private void runOnAll(Consumer<Worker> action) throws InterruptedException {

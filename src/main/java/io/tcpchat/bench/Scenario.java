@@ -22,6 +22,13 @@ enum Scenario {
 	/** Connect, log in, quit, again and again. */
 	CHURN("churn", 200, 0, 0, 0, 15),
 
+	/**
+	 * Reconnect storm: every client logs in with its password (bcrypt 10 on a spawned server), the server restarts
+	 * (against a running server: every client disconnects), then all come back with their resume tokens while a
+	 * bystander sends; each client has a channel of its own, so only the bystander receives its messages.
+	 */
+	STORM("storm", 10_000, 10_000, 1, 20, 0),
+
 	/** A few clients and messages, to prove the generator works (used by the smoke test). */
 	SMOKE("smoke", 20, 2, 4, 16, 2);
 
@@ -48,7 +55,7 @@ enum Scenario {
 	}
 
 	boolean sendsMessages() {
-		return this != IDLE && this != CHURN;
+		return this != IDLE && this != CHURN && this != STORM;
 	}
 
 	static Scenario parse(String name) {

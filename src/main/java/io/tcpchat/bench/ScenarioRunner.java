@@ -67,6 +67,10 @@ final class ScenarioRunner {
 				if (this.options.scenario() == Scenario.CHURN) {
 					churn(engine);
 				}
+				else if (this.options.scenario() == Scenario.STORM) {
+					spawned = new ReconnectStorm(this.options, this.stats, this.report, this.progress, this::reprobe)
+						.run(engine, spawned, () -> prepare(engine));
+				}
 				else {
 					prepare(engine);
 					sessions(engine);
@@ -239,6 +243,26 @@ final class ScenarioRunner {
 		Thread.sleep(500);
 	}
 
+	/** After a restart the server is another process: heap, CPU and GC are read from the new one. */
+	private void reprobe(SpawnedServer server) {
+		ServerProbe old = this.probe;
+		this.probe = null;
+		try {
+			if (old != null) {
+				old.close();
+			}
+		}
+		catch (IOException ex) {
+			// the process it watched is gone
+		}
+		try {
+			this.probe = ServerProbe.connect(String.valueOf(server.pid()), null, server.gcLog());
+		}
+		catch (IOException | RuntimeException ex) {
+			this.report.put("probeError", "server heap/CPU/GC unknown after the restart: " + ex.getMessage());
+		}
+	}
+
 	// ---- report parts
 
 	private Map<String, Object> machine() {
@@ -288,7 +312,7 @@ final class ScenarioRunner {
 		return (this.probe != null) ? this.probe.heapAfterGc() : null;
 	}
 
-	private static Map<String, Object> latency(Histogram histogram) {
+	static Map<String, Object> latency(Histogram histogram) {
 		Map<String, Object> latency = new LinkedHashMap<>();
 		latency.put("count", histogram.getTotalCount());
 		latency.put("p50", ms(histogram.getValueAtPercentile(50)));

@@ -38,7 +38,24 @@ final class SpawnedServer implements AutoCloseable {
 	}
 
 	static SpawnedServer start(BenchOptions options) throws IOException, InterruptedException {
-		Path directory = Files.createTempDirectory("tcp-chat-bench");
+		return start(options, Files.createTempDirectory("tcp-chat-bench"), 0);
+	}
+
+	/**
+	 * Stops the server the way an operator would and starts it again on the same database and chat port (its
+	 * clients reconnect there); the logs of the first run are kept as {@code server-1.log}.
+	 */
+	SpawnedServer restart(BenchOptions options) throws IOException, InterruptedException {
+		stop();
+		Files.move(this.directory.resolve("server.log"), this.directory.resolve("server-1.log"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		return start(options, this.directory, this.port);
+	}
+
+	private static SpawnedServer start(BenchOptions options, Path directory, int tcpPort)
+			throws IOException, InterruptedException {
+		// the storm is about real password hashing; elsewhere logins only set the scene
+		int bcrypt = (options.scenario() == Scenario.STORM) ? 10 : 4;
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xms" + options.serverHeap());
@@ -52,8 +69,8 @@ final class SpawnedServer implements AutoCloseable {
 		}
 		command.add("-jar");
 		command.add(jar());
-		command.addAll(List.of("--chat.tcp.port=0", "--chat.tcp.bind-address=127.0.0.1", "--server.port=0",
-				"--server.address=127.0.0.1", "--chat.data-dir=" + directory, "--chat.security.bcrypt-strength=4",
+		command.addAll(List.of("--chat.tcp.port=" + tcpPort, "--chat.tcp.bind-address=127.0.0.1", "--server.port=0",
+				"--server.address=127.0.0.1", "--chat.data-dir=" + directory, "--chat.security.bcrypt-strength=" + bcrypt,
 				"--chat.limits.connections-per-ip=1000000", "--chat.limits.messages-per-second=1000000",
 				"--chat.limits.burst=1000000", "--chat.limits.login-timeout=300s",
 				// every load user registers from this one address
@@ -117,16 +134,20 @@ final class SpawnedServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly();
-			this.process.waitFor(10, TimeUnit.SECONDS);
-		}
+		stop();
 		try (Stream<Path> files = Files.list(this.directory)) {
 			files.filter(file -> file.getFileName().toString().startsWith("tcpchat.")).forEach(file -> file.toFile().delete());
 		}
 		catch (IOException ex) {
 			// only disk space at stake
+		}
+	}
+
+	private void stop() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+			this.process.waitFor(10, TimeUnit.SECONDS);
 		}
 	}
 

@@ -19,6 +19,9 @@ final class Stats {
 
 	final LongAdder loggedIn = new LongAdder();
 
+	/** Logins by resume token (storm scenario). */
+	final LongAdder resumed = new LongAdder();
+
 	final LongAdder sent = new LongAdder();
 
 	final LongAdder accepted = new LongAdder();

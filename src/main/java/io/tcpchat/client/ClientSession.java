@@ -48,7 +48,16 @@ final class ClientSession implements ServerConnection.Listener {
 	record OpenPrompt(ServerConnection connection, ServerEvent.Prompt prompt) {
 	}
 
-	record Credentials(String user, String password) {
+	/**
+	 * What logs this run in again: the resume token of the last {@code logged-in} if there is one (no password
+	 * hashing on the server, so a restart's reconnect storm is cheap), else the password.
+	 */
+	record Credentials(String user, String password, String token) {
+
+		Credentials withToken(String token) {
+			return new Credentials(this.user, this.password, token);
+		}
+
 	}
 
 	/** What the next line typed is for. */
@@ -164,7 +173,12 @@ final class ClientSession implements ServerConnection.Listener {
 			});
 			if (this.credentials != null) {
 				this.phase = Phase.RELOGIN;
-				this.connection.send("//login " + this.credentials.user() + " " + this.credentials.password());
+				if (this.credentials.token() != null) {
+					this.connection.send("//resume " + this.credentials.user() + " " + this.credentials.token());
+				}
+				else {
+					this.connection.send("//login " + this.credentials.user() + " " + this.credentials.password());
+				}
 			}
 			else {
 				this.phase = Phase.LOGIN;
@@ -448,7 +462,10 @@ final class ClientSession implements ServerConnection.Listener {
 		this.channels.add(event.channel());
 		this.completion.channel(event.channel());
 		if (!relogin && this.answeredPassword != null) {
-			this.credentials = new Credentials(event.user(), this.answeredPassword);
+			this.credentials = new Credentials(event.user(), this.answeredPassword, event.resume());
+		}
+		else if (this.credentials != null) {
+			this.credentials = this.credentials.withToken(event.resume());
 		}
 		this.answeredPassword = null;
 		Duration offline = this.reconnector.loggedIn();
@@ -469,6 +486,18 @@ final class ClientSession implements ServerConnection.Listener {
 		show(error);
 		boolean loginRefused = "login".equals(error.command()) || "bad-credentials".equals(error.code())
 				|| "banned".equals(error.code());
+		if (this.phase == Phase.RELOGIN && "resume".equals(error.command()) && !"banned".equals(error.code())) {
+			// the token was spent, expired or revoked: fall back to the password
+			this.credentials = this.credentials.withToken(null);
+			this.connection.send("//login " + this.credentials.user() + " " + this.credentials.password());
+			return;
+		}
+		if (this.phase == Phase.RELOGIN && "rate-limited".equals(error.code())) {
+			// the server is busy (e.g. everybody reconnecting after a restart): try again after the backoff
+			this.byeReason = "busy (" + error.code() + ")";
+			this.connection.close();
+			return;
+		}
 		if (this.phase == Phase.RELOGIN && loginRefused) {
 			this.screen.show(this.formatter.problem("Logging in again as " + this.credentials.user()
 					+ " failed; log in by hand."));
@@ -523,7 +552,8 @@ final class ClientSession implements ServerConnection.Listener {
 			sendAutomatic("//whoami", "whoami", this::whoami);
 		}
 		else if (command.equals("passwd") && this.newPassword != null && this.credentials != null) {
-			this.credentials = new Credentials(this.credentials.user(), this.newPassword);
+			// the password change revoked every resume token
+			this.credentials = new Credentials(this.credentials.user(), this.newPassword, null);
 			this.newPassword = null;
 		}
 		else if (command.equals("users") && data.get("users") instanceof Collection<?> users) {

@@ -2,8 +2,11 @@ package io.tcpchat.command;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Login;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 
@@ -53,14 +56,19 @@ public interface CommandContext {
 	/** Asks the user; the next line goes to {@code answer}. */
 	void ask(Prompt prompt, Answer answer);
 
-	/** Finishes a login or registration: joins channels, goes online, sends {@code logged-in}. */
-	void completeLogin(ChatUser user);
+	/**
+	 * Finishes a login or registration that runs on another thread (password hashing is slow on purpose): the
+	 * lines that follow wait until it is done. Then the session joins its channels, goes online and sends
+	 * {@code logged-in}; or the refusal is sent as an error of {@code command} and {@code onRefused} runs (null:
+	 * the open prompt is shown again, or the login dialogue starts over).
+	 */
+	void completeLogin(String command, CompletionStage<Login> login, Consumer<ChatException> onRefused);
 
 	/**
 	 * Notes work still under way for this session (such as a message being stored), so that {@code //quit} and a
 	 * half-close wait for it.
 	 */
-	default void pending(java.util.concurrent.CompletionStage<?> work) {
+	default void pending(CompletionStage<?> work) {
 	}
 
 	/** Replaces the session's snapshot of its user, e.g. after a colour change. */

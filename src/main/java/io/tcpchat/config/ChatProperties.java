@@ -65,7 +65,13 @@ public record ChatProperties(
 			@DefaultValue("3") int registrationsPerAddress, @DefaultValue("10m") Duration registrationWindow) {
 	}
 
-	public record Security(@DefaultValue("10") int bcryptStrength) {
+	/**
+	 * @param loginThreads threads that verify passwords and resume tokens (0: one per core)
+	 * @param loginQueue logins waiting for such a thread; past it a login is refused {@code rate-limited}
+	 * @param resumeTtl lifetime of a resume token
+	 */
+	public record Security(@DefaultValue("10") int bcryptStrength, @DefaultValue("0") int loginThreads,
+			@DefaultValue("1000") int loginQueue, @DefaultValue("24h") Duration resumeTtl) {
 	}
 
 	public record Storage(@DefaultValue("500") int batchSize) {

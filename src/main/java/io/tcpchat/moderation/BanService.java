@@ -13,6 +13,7 @@ import io.tcpchat.auth.AccountDeletedEvent;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.LoginGuard;
+import io.tcpchat.auth.ResumeTokens;
 import io.tcpchat.auth.Usernames;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
@@ -49,7 +50,11 @@ public class BanService implements LoginGuard {
 
 	private final AuditLog audit;
 
-	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit) {
+	private final ResumeTokens resumeTokens;
+
+	BanService(BanRepository bans, AccountService accounts, ChatEventBus events, Clock clock, AuditLog audit,
+			ResumeTokens resumeTokens) {
+		this.resumeTokens = resumeTokens;
 		this.bans = bans;
 		this.accounts = accounts;
 		this.events = events;
@@ -97,6 +102,7 @@ public class BanService implements LoginGuard {
 			throw ChatException.alreadyExists(target.name() + " is banned already.");
 		}
 		BanInfo info = ban.toInfo();
+		this.resumeTokens.revokeAll(target.id());
 		this.audit.record(actor.name(), AuditAction.BAN, target.name(),
 				why + ((expiresAt != null) ? " (until " + expiresAt + ")" : ""));
 		this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(target.id(), target.name(), ErrorCode.BANNED,

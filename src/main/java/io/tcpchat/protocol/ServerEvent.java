@@ -33,7 +33,7 @@ public sealed interface ServerEvent {
 	}
 
 	@JsonTypeName("logged-in")
-	record LoggedIn(String user, List<String> roles, String channel) implements ServerEvent {
+	record LoggedIn(String user, List<String> roles, String channel, String resume) implements ServerEvent {
 	}
 
 	@JsonTypeName("reply")

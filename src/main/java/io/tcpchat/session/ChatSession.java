@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,8 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Login;
 import io.tcpchat.command.Answer;
 import io.tcpchat.command.CommandContext;
+import io.tcpchat.command.CommandGate;
+import io.tcpchat.command.ErrorTranslation;
 import io.tcpchat.command.Prompt;
 import io.tcpchat.command.Reply;
 import io.tcpchat.connection.ConnectionInfo;
@@ -70,12 +72,8 @@ public class ChatSession implements CommandContext {
 
 	private volatile long pingSentNanos;
 
-	/** Lines that arrived ahead of their turn, by sequence number. Guarded by {@code this}. */
-	private final TreeMap<Long, InboundLine> waiting = new TreeMap<>();
-
-	private long nextSequence;
-
-	private boolean handling;
+	/** Inbound lines in order; paused while a login runs elsewhere. */
+	private final LineSequencer lines = new LineSequencer();
 
 	ChatSession(ConnectionInfo connection, Instant connectedAt, Outbound outbound, EventRenderer renderer,
 			SessionHost host) {
@@ -123,45 +121,20 @@ public class ChatSession implements CommandContext {
 
 	/**
 	 * Hands lines to {@code handler} strictly in sequence order, one at a time, on whichever thread brings the
-	 * next expected line.
+	 * next expected line. While a login runs elsewhere the lines wait; the login's end hands on the rest.
 	 */
 	void receive(long sequence, InboundLine line, Consumer<InboundLine> handler) {
-		synchronized (this) {
-			this.waiting.put(sequence, line);
-			if (this.handling) {
-				return;
-			}
-			this.handling = true;
-		}
-		while (true) {
-			InboundLine next;
-			synchronized (this) {
-				next = this.waiting.remove(this.nextSequence);
-				if (next == null) {
-					this.handling = false;
-					return;
-				}
-				this.nextSequence++;
-			}
-			try {
-				handler.accept(next);
-			}
-			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.handling = false;
-				}
-				throw ex;
-			}
-		}
+		this.lines.receive(sequence, line, handler);
 	}
 
-	private synchronized boolean handledAll(long linesAssembled) {
-		return this.nextSequence >= linesAssembled && !this.handling && this.waiting.isEmpty();
+	/** How many logins this session started, so a command that started one knows not to show its prompt again. */
+	long loginsStarted() {
+		return this.lines.pauses();
 	}
 
 	/** Every one of the {@code linesAssembled} lines handled, no work pending, nothing left to write. */
 	boolean isQuiet(long linesAssembled) {
-		return handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
+		return this.lines.handledAll(linesAssembled) && this.pendingWork.get() == 0 && this.outbound.queuedBytes() == 0;
 	}
 
 	@Override
@@ -338,8 +311,49 @@ public class ChatSession implements CommandContext {
 	}
 
 	@Override
-	public void completeLogin(ChatUser user) {
-		this.host.completeLogin(this, user);
+	public void completeLogin(String command, CompletionStage<Login> login, Consumer<ChatException> onRefused) {
+		this.lines.pause();
+		login.whenComplete((done, failure) -> {
+			try {
+				if (failure != null) {
+					refused(command, CommandGate.asChatException(failure), onRefused);
+				}
+				else {
+					loginDone(command, done, onRefused);
+				}
+			}
+			finally {
+				this.lines.resume();
+			}
+		});
+	}
+
+	private void loginDone(String command, Login done, Consumer<ChatException> onRefused) {
+		try {
+			this.host.completeLogin(this, done);
+		}
+		catch (RuntimeException ex) {
+			ChatException error = ErrorTranslation.translate(ex);
+			if (done.created()) {
+				// never claim that nothing changed: the account exists now
+				error = new ChatException(error.code(), "Your account " + done.user().name()
+						+ " was created, but logging you in failed (the server is busy). Log in with its password.");
+			}
+			refused(command, error, onRefused);
+		}
+	}
+
+	private void refused(String command, ChatException error, Consumer<ChatException> onRefused) {
+		error(command, error);
+		if (this.closing || isLoggedIn()) {
+			return;
+		}
+		if (onRefused != null) {
+			onRefused.accept(error);
+		}
+		else {
+			this.host.loginRefused(this);
+		}
 	}
 
 	@Override
@@ -358,7 +372,10 @@ public class ChatSession implements CommandContext {
 	/** What a session needs from the layer that manages it. */
 	interface SessionHost {
 
-		void completeLogin(ChatSession session, ChatUser user);
+		void completeLogin(ChatSession session, Login login);
+
+		/** A login started by a command failed: show the open prompt again, or start the dialogue over. */
+		void loginRefused(ChatSession session);
 
 	}
 

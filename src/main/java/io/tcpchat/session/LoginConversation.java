@@ -3,6 +3,7 @@ package io.tcpchat.session;
 import java.util.Locale;
 
 import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.Logins;
 import io.tcpchat.auth.Passwords;
 import io.tcpchat.auth.Usernames;
 import io.tcpchat.command.CommandContext;
@@ -23,8 +24,11 @@ class LoginConversation {
 
 	private final AccountService accounts;
 
-	LoginConversation(AccountService accounts) {
+	private final Logins logins;
+
+	LoginConversation(AccountService accounts, Logins logins) {
 		this.accounts = accounts;
+		this.logins = logins;
 	}
 
 	void start(CommandContext session) {
@@ -51,15 +55,11 @@ class LoginConversation {
 	}
 
 	private void login(CommandContext session, String name, String password) {
-		try {
-			session.completeLogin(this.accounts.login(name, password, session.remoteAddress()));
-		}
-		catch (ChatException ex) {
-			session.error("login", ex);
+		session.completeLogin("login", this.logins.login(name, password, session.remoteAddress()), ex -> {
 			if (ex.code() != ErrorCode.BANNED) {
 				start(session);
 			}
-		}
+		});
 	}
 
 	private void confirmRegistration(CommandContext session, String name) {
@@ -108,18 +108,14 @@ class LoginConversation {
 			offerRegistration(session, name);
 			return;
 		}
-		try {
-			session.completeLogin(this.accounts.register(name, password, session.remoteAddress()));
-		}
-		catch (ChatException ex) {
-			session.error("register", ex);
+		session.completeLogin("register", this.logins.register(name, password, session.remoteAddress()), ex -> {
 			if (ex.code() == ErrorCode.INVALID_ARGUMENT) {
 				offerRegistration(session, name);
 			}
 			else {
 				start(session);
 			}
-		}
+		});
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.auth.Login;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.CommandGate;
 import io.tcpchat.command.ErrorTranslation;
@@ -144,8 +145,11 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			return;
 		}
 		if (command) {
+			long logins = session.loginsStarted();
 			this.gate.dispatch(session, text);
-			if (prompt != null && session.openPrompt() == prompt && !session.isClosing()) {
+			// a login the command started shows the prompt again itself if it fails
+			if (prompt != null && session.openPrompt() == prompt && !session.isClosing()
+					&& session.loginsStarted() == logins) {
 				session.showPrompt(prompt);
 			}
 			return;
@@ -160,7 +164,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	}
 
 	@Override
-	public void completeLogin(ChatSession session, ChatUser user) {
+	public void completeLogin(ChatSession session, Login login) {
+		ChatUser user = login.user();
 		List<String> joined = this.channels.channelsAtLogin(user);
 		session.clearPrompt();
 		session.loggedIn(user, joined, this.channels.defaultChannel());
@@ -172,7 +177,19 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 			this.presence.offline(session.id());
 			return;
 		}
-		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel()));
+		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel(),
+				login.resumeToken()));
+	}
+
+	@Override
+	public void loginRefused(ChatSession session) {
+		OpenPrompt prompt = session.openPrompt();
+		if (prompt != null) {
+			session.showPrompt(prompt);
+		}
+		else {
+			this.login.start(session);
+		}
 	}
 
 	@Override

@@ -71,6 +71,27 @@ class BenchSmokeTests extends ChatIntegrationTest {
 		assertThat(report.path("unacknowledgedAtEnd").asLong()).isZero();
 	}
 
+	@Test
+	void aReconnectStormComesBackWithResumeTokensWhileTheBystanderChats() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+		int exit = BenchMain.run(new String[] { "storm", "--port", String.valueOf(port()), "--clients", "20",
+				"--rate", "4", "--user-prefix", uniqueName("storm"), "--password", PASSWORD, "--quiet" }, print(out),
+				print(err));
+
+		String output = out.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		JsonNode report = JsonMapper.builder().build().readTree(output.substring(output.indexOf("\n{") + 1));
+		assertThat(report.path("passwordLogins").path("loggedIn").asInt()).isEqualTo(20);
+		JsonNode storm = report.path("storm");
+		assertThat(storm.path("back").asInt()).isEqualTo(19);
+		assertThat(storm.path("byResumeToken").asInt()).isEqualTo(19);
+		assertThat(storm.path("loginLatencyMs").path("count").asLong()).isEqualTo(19);
+		assertThat(storm.path("bystander").has("latencyMs")).isTrue();
+		assertThat(report.path("errors").isEmpty()).as(report.path("errors").toString()).isTrue();
+	}
+
 	private static PrintStream print(ByteArrayOutputStream bytes) {
 		return new PrintStream(bytes, true, StandardCharsets.UTF_8);
 	}

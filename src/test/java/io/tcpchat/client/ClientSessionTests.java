@@ -98,7 +98,7 @@ class ClientSessionTests {
 			loginByPrompts(server);
 			server.send("{\"type\":\"ping\",\"token\":\"t1\"}");
 			server.expect("//pong t1");
-			assertThat(this.session.credentials()).isEqualTo(new ClientSession.Credentials("alice", "secret-pw"));
+			assertThat(this.session.credentials()).isEqualTo(new ClientSession.Credentials("alice", "secret-pw", "token-1"));
 			assertThat(this.screen).anyMatch(line -> line.startsWith("-- Logged in as alice."));
 		}
 	}
@@ -144,10 +144,11 @@ class ClientSessionTests {
 		this.scheduler.runNext();
 		try (Peer second = new Peer(this.listener.accept())) {
 			second.expect("//format json");
-			second.expect("//login alice secret-pw");
+			second.expect("//resume alice token-1");
 			second.send("{\"type\":\"reply\",\"command\":\"format\",\"text\":\"Format is now json.\",\"data\":{}}");
 			second.send("{\"type\":\"prompt\",\"field\":\"username\",\"text\":\"Username:\",\"secret\":false}");
-			second.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\"}");
+			second.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\","
+					+ "\"resume\":\"token-2\"}");
 			second.expect("//join dev");
 			second.expect("//history #dev 50");
 			second.expect("//history #general 50");
@@ -168,10 +169,12 @@ class ClientSessionTests {
 			.contains("-- Back online after 5 s as alice in #dev. You may have missed 3 messages (in #dev, #general; shown above).");
 		assertThat(this.session.currentChannel()).isEqualTo("dev");
 		assertThat(this.session.openPrompt()).isNull();
+		assertThat(this.session.credentials()).as("the fresh token is kept for the next reconnect")
+			.isEqualTo(new ClientSession.Credentials("alice", "secret-pw", "token-2"));
 	}
 
 	@Test
-	void havingSeenNoMessageItCountsWhatWasWrittenSinceTheDisconnect() throws Exception {
+	void havingSeenNoMessageItCountsWhatWasWrittenSinceTheDisconnectAndARefusedTokenFallsBackToThePassword() throws Exception {
 		this.session.start();
 		try (Peer first = new Peer(this.listener.accept())) {
 			loginByPrompts(first);
@@ -181,8 +184,13 @@ class ClientSessionTests {
 		this.scheduler.runNext();
 		try (Peer second = new Peer(this.listener.accept())) {
 			second.expect("//format json");
+			second.expect("//resume alice token-1");
+			second.send("{\"type\":\"error\",\"code\":\"bad-credentials\",\"text\":\"Wrong username or resume token.\","
+					+ "\"command\":\"resume\"}");
+			second.send("{\"type\":\"prompt\",\"field\":\"username\",\"text\":\"Username:\",\"secret\":false}");
 			second.expect("//login alice secret-pw");
-			second.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\"}");
+			second.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\","
+					+ "\"resume\":\"token-3\"}");
 			second.expect("//join dev");
 			second.expect("//history #dev 50");
 			second.expect("//history #general 50");
@@ -196,6 +204,8 @@ class ClientSessionTests {
 		assertThat(this.screen).contains("-- 1 message in #dev while you were away:", "10:00 #dev bob: meanwhile")
 			.noneMatch(line -> line.contains("earlier"))
 			.contains("-- Back online after 30 s as alice in #dev. You may have missed 1 message (in #dev; shown above).");
+		assertThat(this.session.credentials()).as("a refused token falls back to the password")
+			.isEqualTo(new ClientSession.Credentials("alice", "secret-pw", "token-3"));
 	}
 
 	@Test
@@ -223,7 +233,8 @@ class ClientSessionTests {
 		assertThat(this.session.openPrompt().prompt().secret()).isTrue();
 		this.session.answer(this.session.openPrompt(), "secret-pw");
 		server.expect("secret-pw");
-		server.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\"}");
+		server.send("{\"type\":\"logged-in\",\"user\":\"alice\",\"roles\":[\"user\"],\"channel\":\"general\","
+				+ "\"resume\":\"token-1\"}");
 		server.expect("//help");
 		server.expect("//channels");
 		server.expect("//users");

@@ -27,7 +27,7 @@ class EventParserTests {
 		assertThat(this.parser.parse("{\"type\":\"prompt\",\"field\":\"password\",\"text\":\"Password:\",\"secret\":true}"))
 			.contains(new ServerEvent.Prompt("password", "Password:", true));
 		assertThat(this.parser.parse("{\"type\":\"logged-in\",\"user\":\"bob\",\"roles\":[\"user\"],\"channel\":\"general\"}"))
-			.contains(new ServerEvent.LoggedIn("bob", List.of("user"), "general"));
+			.contains(new ServerEvent.LoggedIn("bob", List.of("user"), "general", null));
 		assertThat(this.parser.parse("{\"type\":\"error\",\"code\":\"bad-credentials\",\"text\":\"No.\"}"))
 			.contains(new ServerEvent.Error("bad-credentials", "No.", null));
 		assertThat(this.parser.parse("{\"type\":\"dm\",\"id\":1,\"ts\":\"2026-11-24T10:00:00Z\",\"from\":\"a\",\"to\":\"b\",\"text\":\"x\"}"))

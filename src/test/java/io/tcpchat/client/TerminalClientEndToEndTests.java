@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,6 +141,11 @@ class TerminalClientEndToEndTests {
 		ChatClient bobAgain = socket().login("bob", PASSWORD);
 		bobAgain.send("while you were away");
 		this.tmux.awaitScreen("Back online");
+		// back in with the resume token of the first login, not the password: that token is spent and one fresh
+		// token is left (a password login would have left the old one and added another)
+		assertThat(this.server.getBean(JdbcTemplate.class)
+			.queryForObject("SELECT COUNT(*) FROM resume_token t JOIN account a ON a.id = t.account_id"
+					+ " WHERE a.username_key = 'alice'", Integer.class)).isEqualTo(1);
 		this.tmux.awaitScreen("bob: while you were away");
 		this.tmux.awaitScreen("#general> ");
 		this.tmux.type("after the restart").keys("Enter");
