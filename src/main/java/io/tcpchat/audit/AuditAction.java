@@ -13,7 +13,10 @@ public enum AuditAction {
 	CREATE_USER("create-user"),
 	DELETE_USER("delete-user"),
 	RESET_PASSWORD("reset-password"),
-	RELEASE_NAME("release-name");
+	RELEASE_NAME("release-name"),
+	ROLE("role"),
+	MUTE("mute"),
+	UNMUTE("unmute");
 
 	private final String label;
 

@@ -94,6 +94,10 @@ class Account {
 		this.passwordHash = newHash;
 	}
 
+	void changeRoles(Set<Role> newRoles) {
+		this.roles = newRoles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+	}
+
 	void changeColor(String newColor) {
 		this.color = newColor;
 	}

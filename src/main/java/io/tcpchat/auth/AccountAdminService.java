@@ -2,7 +2,9 @@ package io.tcpchat.auth;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.tcpchat.audit.AuditAction;
@@ -13,6 +15,7 @@ import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +89,39 @@ public class AccountAdminService {
 	}
 
 	/**
+	 * Makes a user an admin, or a plain user again (audited). There is always an admin, and the configured one
+	 * keeps its role. A demoted admin's sessions end, so no open session keeps powers the account lost.
+	 * @return the account as it is now
+	 */
+	@Transactional
+	public ChatUser changeRole(ChatUser actor, String username, Role role) {
+		Account target = lockForChange(actor, username, role == Role.USER);
+		boolean demoted = target.isAdmin() && role == Role.USER;
+		if (demoted) {
+			this.accountService.requireNotBootstrapAdmin(target.username(), "made a plain user");
+		}
+		target.changeRoles((role == Role.ADMIN) ? EnumSet.of(Role.ADMIN, Role.USER) : EnumSet.of(Role.USER));
+		ChatUser changed = this.accounts.save(target).toUser();
+		this.audit.record(actor.name(), AuditAction.ROLE, changed.name(), role.name().toLowerCase(Locale.ROOT));
+		this.events.publishAfterCommit(
+				new ChatEvent.UserUpdated(changed.id(), changed.name(), changed.roleNames(), changed.color()));
+		if (demoted) {
+			this.events.publishAfterCommit(new ChatEvent.SessionsTerminated(changed.id(), changed.name(), null, null,
+					"roles-changed"));
+		}
+		return changed;
+	}
+
+	/** One page of the accounts (live ones), by name. */
+	@Transactional(readOnly = true)
+	public List<ChatUser> accounts(int page, int size) {
+		return this.accounts.findByDeletedAtIsNullOrderByUsernameKeyAsc(PageRequest.of(page, size))
+			.stream()
+			.map(Account::toUser)
+			.toList();
+	}
+
+	/**
 	 * Frees a deleted account's name, so it may be registered again. Old messages of the deleted account stay
 	 * attributed to it (shown as deleted), never to the name's new holder.
 	 * @throws ChatException {@code not-found} if no deleted account holds the name, {@code forbidden} (409 over
@@ -141,6 +177,11 @@ public class AccountAdminService {
 	 * their committed state, that the actor is still an admin and the target a live account.
 	 */
 	private Account lockForChange(ChatUser actor, String username) {
+		return lockForChange(actor, username, true);
+	}
+
+	/** @param removesAdmin whether the change would take the target's admin role away (delete, demote) */
+	private Account lockForChange(ChatUser actor, String username, boolean removesAdmin) {
 		if (!Usernames.isValid(username)) {
 			throw ChatException.notFound("There is no user " + username + ".");
 		}
@@ -154,7 +195,7 @@ public class AccountAdminService {
 			.findFirst()
 			.orElseThrow(() -> ChatException.notFound("There is no user " + username + "."));
 		long admins = locked.stream().filter(Account::isAdmin).count();
-		if (target.isAdmin() && admins <= 1) {
+		if (removesAdmin && target.isAdmin() && admins <= 1) {
 			throw ChatException.forbidden("There must always be at least one admin.");
 		}
 		return target;

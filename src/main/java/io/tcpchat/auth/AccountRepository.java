@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -35,6 +36,8 @@ interface AccountRepository extends Repository<Account, Long> {
 	List<Account> lockAdminsAnd(Collection<Long> ids, String usernameKey);
 
 	List<Account> findByUsernameKeyIn(Collection<String> usernameKeys);
+
+	List<Account> findByDeletedAtIsNullOrderByUsernameKeyAsc(Pageable page);
 
 	Account save(Account account);
 

@@ -1,5 +1,6 @@
 package io.tcpchat.auth;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,13 @@ public record ChatUser(long id, String name, Set<Role> roles, String color) {
 
 	public boolean isAdmin() {
 		return this.roles.contains(Role.ADMIN);
+	}
+
+	/** The user as a {@code UserUpdated} event describes it. */
+	public static ChatUser of(long id, String name, List<String> roleNames, String color) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		roleNames.forEach(role -> roles.add(Role.valueOf(role)));
+		return new ChatUser(id, name, Set.copyOf(roles), color);
 	}
 
 	public List<String> roleNames() {

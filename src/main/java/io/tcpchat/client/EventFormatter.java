@@ -96,8 +96,11 @@ final class EventFormatter {
 	AttributedString message(ServerEvent.Message m) {
 		AttributedStringBuilder line = timestamp(m.ts());
 		line.styled(CHANNEL, "#" + safe(m.channel())).append(' ');
+		if (m.isAction()) {
+			line.append("* ");
+		}
 		name(line, m.from(), m.color());
-		line.append(": ").append(safe(m.text()));
+		line.append(m.isAction() ? " " : ": ").append(safe(m.text()));
 		return line.toAttributedString();
 	}
 

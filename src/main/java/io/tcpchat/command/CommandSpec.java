@@ -14,12 +14,19 @@ public record CommandSpec(String name, String usage, String description, Access 
 	static CommandSpec of(ChatCommand annotation) {
 		int required = 0;
 		int optional = 0;
+		boolean inOptionalGroup = false;
 		for (String token : annotation.usage().trim().split("\\s+")) {
-			if (token.startsWith("<")) {
-				required++;
-			}
-			else if (token.startsWith("(")) {
+			// "(before <id>)" is one optional group of two words
+			if (token.startsWith("(")) {
+				inOptionalGroup = !token.endsWith(")");
 				optional++;
+			}
+			else if (inOptionalGroup) {
+				inOptionalGroup = !token.endsWith(")");
+				optional++;
+			}
+			else if (token.startsWith("<")) {
+				required++;
 			}
 		}
 		return new CommandSpec(annotation.name(), annotation.usage().trim(), annotation.description(),

@@ -62,7 +62,8 @@ public record ChatProperties(
 			@DefaultValue("5") int loginFailuresBeforeDelay, @DefaultValue("20") int loginFailuresPerAddress,
 			@DefaultValue("100") int loginFailuresPerAccount, @DefaultValue("30d") Duration loginKnownAddressTtl,
 			@DefaultValue("1s") Duration loginFirstDelay, @DefaultValue("5m") Duration loginMaxDelay,
-			@DefaultValue("3") int registrationsPerAddress, @DefaultValue("10m") Duration registrationWindow) {
+			@DefaultValue("3") int registrationsPerAddress, @DefaultValue("10m") Duration registrationWindow,
+			@DefaultValue("15m") Duration editWindow) {
 	}
 
 	/**

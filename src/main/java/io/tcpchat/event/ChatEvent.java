@@ -2,6 +2,7 @@ package io.tcpchat.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import io.tcpchat.error.ErrorCode;
 
@@ -12,12 +13,43 @@ import io.tcpchat.error.ErrorCode;
  */
 public sealed interface ChatEvent {
 
-	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text)
-			implements ChatEvent {
+	/**
+	 * @param action an action ({@code //me waves}) rather than something said
+	 * @param editedAt when it was last edited (in history), else null
+	 */
+	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+			boolean action, Instant editedAt) implements ChatEvent {
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text) {
+			this(id, ts, channel, from, color, text, false, null);
+		}
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+				boolean action) {
+			this(id, ts, channel, from, color, text, action, null);
+		}
+
 	}
 
+	/** @param editedAt when it was last edited (in history), else null */
 	record DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,
-			String text) implements ChatEvent {
+			String text, Instant editedAt) implements ChatEvent {
+
+		public DirectMessage(long id, Instant ts, long fromId, String from, long toId, String to, String color,
+				String text) {
+			this(id, ts, fromId, from, toId, to, color, text, null);
+		}
+
+	}
+
+	/** A channel message ({@code channel} set) or a DM ({@code toId} set) was edited by its author. */
+	record MessageEdited(long id, String channel, long fromId, String from, Long toId, String to, String text,
+			Instant editedAt) implements ChatEvent {
+	}
+
+	/** A channel message ({@code channel} set) or a DM ({@code toId} set) was taken back by its author. */
+	record MessageUnsent(long id, String channel, long fromId, String from, Long toId, String to)
+			implements ChatEvent {
 	}
 
 	record Broadcast(long id, Instant ts, String from, String text) implements ChatEvent {
@@ -58,6 +90,17 @@ public sealed interface ChatEvent {
 
 	/** An account's roles or colour changed. */
 	record UserUpdated(long userId, String user, List<String> roles, String color) implements ChatEvent {
+	}
+
+	/** The names whose messages and DMs are not delivered to this user any more (its whole ignore list). */
+	record IgnoreListChanged(long userId, Set<String> ignored) implements ChatEvent {
+	}
+
+	/** A user may read but not send until {@code until} (null: until unmuted). */
+	record UserMuted(long userId, String user, Instant until) implements ChatEvent {
+	}
+
+	record UserUnmuted(long userId, String user) implements ChatEvent {
 	}
 
 	/** An account was deleted; its name stays reserved (a tombstone) until {@link NameReleased}. */

@@ -22,6 +22,8 @@ import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventBus;
 import io.tcpchat.metrics.ChatMetrics;
+import io.tcpchat.presence.AwayStatus;
+import io.tcpchat.presence.PresenceService;
 import io.tcpchat.text.ChatText;
 
 import org.springframework.context.event.EventListener;
@@ -54,8 +56,15 @@ public class MessageService {
 
 	private final ChatMetrics metrics;
 
+	private final PresenceService presence;
+
+	private final List<SendGuard> guards;
+
+	private final AwayStatus away;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
-			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics) {
+			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics,
+			PresenceService presence, List<SendGuard> guards, AwayStatus away) {
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -65,25 +74,47 @@ public class MessageService {
 		this.limits = properties.limits();
 		this.audit = audit;
 		this.metrics = metrics;
+		this.presence = presence;
+		this.guards = guards;
+		this.away = away;
 	}
 
 	public CompletableFuture<ChatEvent.ChannelMessage> postToChannel(ChatUser sender, String channel, String text) {
+		return post(sender, channel, text, false);
+	}
+
+	/** An action, {@code //me waves}: a channel message shown as "* alice waves". */
+	public CompletableFuture<ChatEvent.ChannelMessage> postAction(ChatUser sender, String channel, String text) {
+		return post(sender, channel, text, true);
+	}
+
+	private CompletableFuture<ChatEvent.ChannelMessage> post(ChatUser sender, String channel, String text,
+			boolean action) {
 		String body = requireText(text);
+		requireMaySend(sender);
 		String canonical = this.channels.requireMember(sender, channel);
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.id(), sender.name(), null, null,
-					sender.color(), body, now()))
+					sender.color(), body, now())
+				.action(action))
 			.thenApply(m -> publish(toChannelMessage(m, m.sender())));
 	}
 
-	public CompletableFuture<ChatEvent.DirectMessage> sendDirect(ChatUser sender, String to, String text) {
+	/**
+	 * Stores and delivers a DM. One sent while the recipient has no session is kept as not delivered and handed
+	 * over at their next login ({@link DirectMessageHistory#takeMissed}): a DM is never lost.
+	 */
+	public CompletableFuture<DirectMessageSent> sendDirect(ChatUser sender, String to, String text) {
 		String body = requireText(text);
+		requireMaySend(sender);
 		ChatUser recipient = this.accounts.requireUser(to);
+		boolean online = this.presence.isOnline(recipient.name());
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.DIRECT, null, sender.id(), sender.name(), recipient.id(),
-					recipient.name(), sender.color(), body, now()))
-			.thenApply(m -> publish(new ChatEvent.DirectMessage(m.id(), m.createdAt(), sender.id(), m.sender(),
-					recipient.id(), m.recipient(), m.color(), m.body())));
+					recipient.name(), sender.color(), body, now())
+				.delivered(online))
+			.thenApply(m -> new DirectMessageSent(publish(DirectMessageHistory.toEvent(m, m.sender(), m.recipient())),
+					online, this.away.tellOnce(recipient.name(), sender.id()).orElse(null)));
 	}
 
 	public CompletableFuture<ChatEvent.Broadcast> broadcast(String from, String text) {
@@ -95,16 +126,17 @@ public class MessageService {
 	}
 
 	/**
-	 * The last {@code count} messages of a channel, oldest first. Authors are named by their account: a deleted
+	 * The last {@code count} messages of a channel before the message {@code before} (any id: the newest),
+	 * oldest first. Authors are named by their account: a deleted
 	 * author's name is marked ({@link AccountName#display}), so a later holder of a released name is never taken
 	 * for the author.
 	 */
 	@Transactional(readOnly = true)
-	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count) {
+	public List<ChatEvent.ChannelMessage> history(ChatUser reader, String channel, int count, long before) {
 		String canonical = this.channels.requireReadable(reader, channel);
 		int limit = Math.max(1, Math.min(count, this.limits.historyMax()));
-		List<StoredMessage> page = this.messages.findByKindAndChannelOrderByIdDesc(StoredMessage.Kind.CHANNEL,
-				canonical, Limit.of(limit));
+		List<StoredMessage> page = this.messages.findByKindAndChannelAndIdLessThanOrderByIdDesc(
+				StoredMessage.Kind.CHANNEL, canonical, before, Limit.of(limit));
 		Map<Long, AccountName> authors = this.accounts
 			.names(page.stream().map(StoredMessage::senderId).filter(Objects::nonNull).distinct().toList());
 		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(
@@ -136,16 +168,12 @@ public class MessageService {
 		return (event instanceof ChatEvent.Broadcast) ? "broadcast" : "channel";
 	}
 
-	/** The text as it will be stored and shown: cleaned by the one rule ({@link ChatText}), then checked. */
+	private void requireMaySend(ChatUser sender) {
+		this.guards.forEach(guard -> guard.check(sender));
+	}
+
 	private String requireText(String text) {
-		String body = ChatText.clean(text);
-		if (!ChatText.hasVisible(body)) {
-			throw ChatException.invalid("A message needs at least one visible character; it was not sent.");
-		}
-		if (body.length() > this.limits.maxMessageLength()) {
-			throw ChatException.invalid("A message has at most " + this.limits.maxMessageLength() + " characters.");
-		}
-		return body;
+		return MessageText.require(text, this.limits.maxMessageLength());
 	}
 
 	private Instant now() {
@@ -153,7 +181,8 @@ public class MessageService {
 	}
 
 	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m, String from) {
-		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body());
+		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body(), m.action(),
+				m.editedAt());
 	}
 
 }

@@ -1,10 +1,8 @@
 package io.tcpchat.messaging;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Collectors;
 
 import io.tcpchat.channel.ChannelNames;
 import io.tcpchat.command.Access;
@@ -14,17 +12,32 @@ import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
 import io.tcpchat.event.ChatEvent;
-import io.tcpchat.protocol.TextLines;
 
 @CommandHandler
 class MessagingCommands {
 
-	static final int DEFAULT_HISTORY = 20;
-
 	private final MessageService messages;
 
-	MessagingCommands(MessageService messages) {
+	private final MessageEditing editing;
+
+	MessagingCommands(MessageService messages, MessageEditing editing) {
 		this.messages = messages;
+		this.editing = editing;
+	}
+
+	@ChatCommand(name = "edit", usage = "<id|last> <text>",
+			description = "Changes a message or DM of yours, within 15 minutes of sending it; 'last' is your latest.",
+			restOfLine = true, sendsMessage = true)
+	Reply edit(CommandContext context, Arguments arguments) {
+		ChatEvent.MessageEdited edited = this.editing.edit(context.requireUser(), arguments.get(0), arguments.get(1));
+		return Reply.of("Message #" + edited.id() + " edited.", Map.of("id", edited.id()));
+	}
+
+	@ChatCommand(name = "unsend", usage = "<id|last>",
+			description = "Takes back a message or DM of yours, within 15 minutes of sending it; 'last' is your latest.")
+	Reply unsend(CommandContext context, Arguments arguments) {
+		ChatEvent.MessageUnsent unsent = this.editing.unsend(context.requireUser(), arguments.get(0));
+		return Reply.of("Message #" + unsent.id() + " taken back.", Map.of("id", unsent.id()));
 	}
 
 	@ChatCommand(name = "msg", usage = "<user|#channel> <text>",
@@ -36,7 +49,27 @@ class MessagingCommands {
 				.thenApply(m -> Reply.of("Sent to #" + m.channel() + ".", Map.of("id", m.id(), "channel", m.channel())));
 		}
 		return this.messages.sendDirect(context.requireUser(), target, arguments.get(1))
-			.thenApply(m -> Reply.of("Sent to " + m.to() + ".", Map.of("id", m.id(), "to", m.to())));
+			.thenApply(sent -> Reply.of(sentText(sent), sentData(sent)));
+	}
+
+	private static Map<String, Object> sentData(DirectMessageSent sent) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("id", sent.message().id());
+		data.put("to", sent.message().to());
+		data.put("online", sent.recipientOnline());
+		if (sent.recipientAway() != null) {
+			data.put("away", sent.recipientAway());
+		}
+		return data;
+	}
+
+	private static String sentText(DirectMessageSent sent) {
+		String to = sent.message().to();
+		if (!sent.recipientOnline()) {
+			return "Sent to " + to + ", who is offline and gets it at the next login.";
+		}
+		return (sent.recipientAway() != null) ? "Sent to " + to + ", who is away: " + sent.recipientAway() + "."
+				: "Sent to " + to + ".";
 	}
 
 	@ChatCommand(name = "say", usage = "<text>",
@@ -45,52 +78,11 @@ class MessagingCommands {
 		return this.messages.postToChannel(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
-	@ChatCommand(name = "history", usage = "(channel) (n)",
-			description = "Shows the last n (default 20) messages of a channel, the current one by default.")
-	Reply history(CommandContext context, Arguments arguments) {
-		String channel = null;
-		int count = DEFAULT_HISTORY;
-		List<String> values = arguments.values();
-		if (values.size() == 2 && isNumber(values.get(0)) && !isNumber(values.get(1))) {
-			// //history 3 general: the count first reads as naturally
-			values = List.of(values.get(1), values.get(0));
-		}
-		if (values.size() == 1 && isNumber(values.get(0))) {
-			count = Arguments.parsePositive(values.get(0), "n");
-		}
-		else if (!values.isEmpty()) {
-			channel = values.get(0);
-			count = (values.size() > 1) ? Arguments.parsePositive(values.get(1), "n") : DEFAULT_HISTORY;
-		}
-		if (channel == null) {
-			channel = context.requireCurrentChannel();
-		}
-		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count);
-		String text = history.isEmpty() ? "No messages yet."
-				: history.stream()
-					.map(m -> TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text()))
-					.collect(Collectors.joining("\n"));
-		return Reply.of(text, Map.of("messages", history.stream().map(MessagingCommands::describe).toList()));
-	}
-
-	private static boolean isNumber(String argument) {
-		return !argument.isEmpty() && argument.chars().allMatch(Character::isDigit);
-	}
-
-	/**
-	 * A message as the {@code message} event renders it. Built by hand: inside reply data an event record would
-	 * be written without its {@code type}.
-	 */
-	static Map<String, Object> describe(ChatEvent.ChannelMessage message) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("type", "message");
-		entry.put("id", message.id());
-		entry.put("ts", message.ts());
-		entry.put("channel", message.channel());
-		entry.put("from", message.from());
-		entry.put("color", message.color());
-		entry.put("text", message.text());
-		return entry;
+	@ChatCommand(name = "me", usage = "<action>",
+			description = "Sends an action to your current channel: //me waves shows as * you waves.", restOfLine = true,
+			sendsMessage = true)
+	CompletionStage<?> me(CommandContext context, Arguments arguments) {
+		return this.messages.postAction(context.requireUser(), context.requireCurrentChannel(), arguments.get(0));
 	}
 
 	@ChatCommand(name = "broadcast", usage = "<message>", description = "Sends a message to everyone online.",

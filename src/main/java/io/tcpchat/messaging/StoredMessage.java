@@ -51,6 +51,15 @@ class StoredMessage {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	@Column(name = "edited_at")
+	private Instant editedAt;
+
+	/** An action ({@code //me waves}) rather than something said. */
+	private boolean action;
+
+	/** False for a DM stored while its recipient was offline, until it is handed over at their next login. */
+	private boolean delivered = true;
+
 	protected StoredMessage() {
 	}
 
@@ -105,6 +114,33 @@ class StoredMessage {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	Instant editedAt() {
+		return this.editedAt;
+	}
+
+	void edit(String newBody, Instant at) {
+		this.body = newBody;
+		this.editedAt = at;
+	}
+
+	boolean action() {
+		return this.action;
+	}
+
+	StoredMessage action(boolean action) {
+		this.action = action;
+		return this;
+	}
+
+	boolean delivered() {
+		return this.delivered;
+	}
+
+	StoredMessage delivered(boolean delivered) {
+		this.delivered = delivered;
+		return this;
 	}
 
 }

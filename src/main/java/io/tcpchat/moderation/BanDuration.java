@@ -33,7 +33,7 @@ final class BanDuration {
 	static Duration parse(String word) {
 		Matcher matcher = VALID.matcher(word);
 		if (!matcher.matches()) {
-			throw ChatException.invalid("Not a ban duration: " + word + ". A duration is " + SYNTAX + ".");
+			throw ChatException.invalid("Not a duration: " + word + ". A duration is " + SYNTAX + ".");
 		}
 		long amount = Long.parseLong(matcher.group(1));
 		Duration unit = switch (Character.toLowerCase(matcher.group(2).charAt(0))) {
@@ -44,8 +44,8 @@ final class BanDuration {
 			default -> Duration.ofDays(7);
 		};
 		if (amount > BanService.MAX_DURATION.dividedBy(unit)) {
-			throw ChatException.invalid("A timed ban lasts at most " + BanService.MAX_DURATION.toDays()
-					+ " days; give no duration for a ban without expiry.");
+			throw ChatException.invalid("A duration is at most " + BanService.MAX_DURATION.toDays()
+					+ " days; give none for no expiry.");
 		}
 		return unit.multipliedBy(amount);
 	}

@@ -1,6 +1,7 @@
 package io.tcpchat.moderation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ class ModerationCommands {
 
 	private final KickService kicks;
 
-	ModerationCommands(BanService bans, KickService kicks) {
+	private final MuteService mutes;
+
+	ModerationCommands(BanService bans, KickService kicks, MuteService mutes) {
+		this.mutes = mutes;
 		this.bans = bans;
 		this.kicks = kicks;
 	}
@@ -41,6 +45,25 @@ class ModerationCommands {
 		data.put("expiresAt", ban.expiresAt());
 		return Reply.of("Banned " + ban.username() + ": " + ban.reason()
 				+ ((ban.expiresAt() != null) ? " (until " + ban.expiresAt() + ")" : ""), data);
+	}
+
+	@ChatCommand(name = "mute", usage = "<username> (duration)",
+			description = "Mutes a user: they can read but not send. A duration such as 10m, 2h or 7d makes it expire; without one it lasts until //unmute.",
+			access = Access.ADMIN)
+	Reply mute(CommandContext context, Arguments arguments) {
+		Duration duration = arguments.optional(1).map(BanDuration::parse).orElse(null);
+		Instant until = this.mutes.mute(context.requireUser(), arguments.get(0), duration);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("username", arguments.get(0));
+		data.put("expiresAt", until);
+		return Reply.of(arguments.get(0) + " is muted" + ((until == null) ? " until //unmute." : " until " + until + "."),
+				data);
+	}
+
+	@ChatCommand(name = "unmute", usage = "<username>", description = "Lifts a mute.", access = Access.ADMIN)
+	Reply unmute(CommandContext context, Arguments arguments) {
+		this.mutes.unmute(context.requireUser(), arguments.get(0));
+		return Reply.of(arguments.get(0) + " may send again.", Map.of("username", arguments.get(0)));
 	}
 
 	@ChatCommand(name = "unban", usage = "<username>", description = "Lifts a ban.", access = Access.ADMIN)

@@ -12,6 +12,12 @@ class LocalPresence implements PresenceService {
 
 	private final Map<String, OnlineUser> sessions = new ConcurrentHashMap<>();
 
+	private final AwayStatus away;
+
+	LocalPresence(AwayStatus away) {
+		this.away = away;
+	}
+
 	@Override
 	public void online(OnlineUser session) {
 		this.sessions.put(session.sessionId(), session);
@@ -19,7 +25,11 @@ class LocalPresence implements PresenceService {
 
 	@Override
 	public void offline(String sessionId) {
-		this.sessions.remove(sessionId);
+		OnlineUser gone = this.sessions.remove(sessionId);
+		if (gone != null && !isOnline(gone.username())) {
+			// away lasts while the user is here at all
+			this.away.clear(gone.username());
+		}
 	}
 
 	@Override

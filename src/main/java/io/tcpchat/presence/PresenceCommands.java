@@ -1,9 +1,13 @@
 package io.tcpchat.presence;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.tcpchat.auth.AccountService;
+import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.command.Arguments;
 import io.tcpchat.command.ChatCommand;
@@ -20,10 +24,13 @@ class PresenceCommands {
 
 	private final AccountService accounts;
 
-	PresenceCommands(PresenceService presence, ChannelService channels, AccountService accounts) {
+	private final AwayStatus away;
+
+	PresenceCommands(PresenceService presence, ChannelService channels, AccountService accounts, AwayStatus away) {
 		this.presence = presence;
 		this.channels = channels;
 		this.accounts = accounts;
+		this.away = away;
 	}
 
 	@ChatCommand(name = "users", usage = "(channel)", description = "Lists the users online, or those of a channel.")
@@ -36,8 +43,43 @@ class PresenceCommands {
 			online = online.stream().filter(u -> members.stream().anyMatch(m -> m.equalsIgnoreCase(u))).toList();
 			where = " in #" + channel;
 		}
-		String text = online.size() + " online" + where + (online.isEmpty() ? "" : ": " + String.join(", ", online));
-		return Reply.of(text, Map.of("users", online, "colors", this.accounts.colorsOf(online)));
+		Map<String, String> awayTexts = this.away.of(online);
+		String names = online.stream()
+			.map(user -> awayTexts.containsKey(user) ? user + " (away)" : user)
+			.collect(Collectors.joining(", "));
+		String text = online.size() + " online" + where + (online.isEmpty() ? "" : ": " + names);
+		return Reply.of(text,
+				Map.of("users", online, "colors", this.accounts.colorsOf(online), "away", awayTexts));
+	}
+
+	@ChatCommand(name = "away", usage = "(text)",
+			description = "Marks you as away (shown in //users and //whois; the first DM from each sender gets your text).",
+			restOfLine = true)
+	Reply away(CommandContext context, Arguments arguments) {
+		String text = this.away.away(context.requireUser().name(), arguments.optional(0).orElse(null));
+		return Reply.of("You are away: " + text + ". //back when you return.", Map.of("away", text));
+	}
+
+	@ChatCommand(name = "back", description = "Ends being away.")
+	Reply back(CommandContext context) {
+		boolean was = this.away.back(context.requireUser().name());
+		return Reply.of(was ? "Welcome back." : "You were not away.", Map.of("wasAway", was));
+	}
+
+	@ChatCommand(name = "whois", usage = "<user>", description = "Shows a user: roles, colour, online or not, away text.")
+	Reply whois(Arguments arguments) {
+		ChatUser user = this.accounts.requireUser(arguments.get(0));
+		boolean online = this.presence.isOnline(user.name());
+		Optional<String> awayText = this.away.textOf(user.name());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("user", user.name());
+		data.put("roles", user.roleNames());
+		data.put("color", user.color());
+		data.put("online", online);
+		data.put("away", awayText.orElse(null));
+		String text = user.name() + " " + user.roleNames() + (online ? " is online" : " is offline")
+				+ awayText.map(a -> ", away: " + a).orElse("") + ".";
+		return Reply.of(text, data);
 	}
 
 	@ChatCommand(name = "user-count", description = "Counts the users online.")

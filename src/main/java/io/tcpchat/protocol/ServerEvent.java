@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 		@JsonSubTypes.Type(ServerEvent.Error.class), @JsonSubTypes.Type(ServerEvent.Message.class),
 		@JsonSubTypes.Type(ServerEvent.Dm.class), @JsonSubTypes.Type(ServerEvent.Broadcast.class),
 		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
-		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
+		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Edit.class),
+		@JsonSubTypes.Type(ServerEvent.Unsend.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
 		@JsonSubTypes.Type(ServerEvent.Bye.class) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
@@ -44,13 +46,34 @@ public sealed interface ServerEvent {
 	record Error(String code, String text, String command) implements ServerEvent {
 	}
 
+	/** @param action {@code true} for an action ({@code //me waves}), absent otherwise */
 	@JsonTypeName("message")
-	record Message(long id, Instant ts, String channel, String from, String color, String text)
+	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action)
 			implements ServerEvent {
+
+		public Message(long id, Instant ts, String channel, String from, String color, String text) {
+			this(id, ts, channel, from, color, text, null);
+		}
+
+		@JsonIgnore
+		public boolean isAction() {
+			return Boolean.TRUE.equals(this.action);
+		}
+
 	}
 
 	@JsonTypeName("dm")
 	record Dm(long id, Instant ts, String from, String to, String color, String text) implements ServerEvent {
+	}
+
+	/** A channel message ({@code channel}) or DM ({@code from}, {@code to}) was edited; {@code ts}: when. */
+	@JsonTypeName("edit")
+	record Edit(long id, Instant ts, String channel, String from, String to, String text) implements ServerEvent {
+	}
+
+	/** A channel message ({@code channel}) or DM ({@code from}, {@code to}) was taken back by its author. */
+	@JsonTypeName("unsend")
+	record Unsend(long id, String channel, String from, String to) implements ServerEvent {
 	}
 
 	@JsonTypeName("broadcast")
@@ -67,10 +90,16 @@ public sealed interface ServerEvent {
 
 	/**
 	 * Something this session must know that is neither a reply nor an error: {@code code} says what
-	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one).
+	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one;
+	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender).
 	 */
 	@JsonTypeName("notice")
-	record Notice(String code, String text, String channel) implements ServerEvent {
+	record Notice(String code, String text, String channel, Map<String, Long> unread) implements ServerEvent {
+
+		public Notice(String code, String text, String channel) {
+			this(code, text, channel, null);
+		}
+
 	}
 
 	@JsonTypeName("ping")

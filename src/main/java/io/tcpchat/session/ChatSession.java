@@ -2,6 +2,7 @@ package io.tcpchat.session;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Login;
@@ -26,6 +28,7 @@ import io.tcpchat.connection.Outbound;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
 import io.tcpchat.protocol.ServerEvent;
+import io.tcpchat.protocol.TextLines;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
 /**
@@ -51,6 +54,12 @@ public class ChatSession implements CommandContext {
 	private final Set<String> channels = ConcurrentHashMap.newKeySet();
 
 	private volatile Format format;
+
+	/** Lower-case names whose messages and DMs this user does not want delivered. */
+	private volatile Set<String> ignored = Set.of();
+
+	/** The UTC day (epoch day) of the last timestamped line in the text format; a new day gets a date line. */
+	private long shownDay;
 
 	private volatile ChatUser user;
 
@@ -82,6 +91,7 @@ public class ChatSession implements CommandContext {
 		this.listener = connection.listener();
 		this.format = connection.initialFormat();
 		this.connectedAt = connectedAt;
+		this.shownDay = TextFormat.epochDay(connectedAt);
 		this.outbound = outbound;
 		this.renderer = renderer;
 		this.host = host;
@@ -166,7 +176,27 @@ public class ChatSession implements CommandContext {
 
 	/** @return false if the event was dropped (connection closing, or its send queue full) */
 	boolean send(RenderedEvent event) {
-		return this.outbound.send(event.bytes(this.format));
+		Format current = this.format;
+		if (current == Format.TEXT) {
+			announceNewDay(event.timestamp());
+		}
+		return this.outbound.send(event.bytes(current));
+	}
+
+	/** Text lines show only the time of day: when the day changes, a line says which day it is now. */
+	private void announceNewDay(Instant timestamp) {
+		if (timestamp == null) {
+			return;
+		}
+		long day = TextFormat.epochDay(timestamp);
+		synchronized (this) {
+			if (day <= this.shownDay) {
+				return;
+			}
+			this.shownDay = day;
+		}
+		this.outbound.send(this.renderer.render(new ServerEvent.Notice(TextFormat.NEW_DAY,
+				TextLines.day(timestamp), null), Format.TEXT));
 	}
 
 	/** Says {@code bye} and closes once it is written. */
@@ -243,6 +273,15 @@ public class ChatSession implements CommandContext {
 		this.user = user;
 		channels.forEach(this.channels::add);
 		this.currentChannel = current;
+	}
+
+	void ignoring(Set<String> names) {
+		this.ignored = names.stream().map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+	}
+
+	boolean ignores(String name) {
+		Set<String> names = this.ignored;
+		return !names.isEmpty() && names.contains(name.toLowerCase(Locale.ROOT));
 	}
 
 	void joined(String channel) {

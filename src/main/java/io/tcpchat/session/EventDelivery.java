@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.tcpchat.auth.ChatUser;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.metrics.ChatMetrics;
@@ -37,13 +38,22 @@ class EventDelivery implements ChatEventListener {
 	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
-			deliver(this.registry.inChannel(m.channel()),
-					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text()));
+			deliver(notIgnoring(this.registry.inChannel(m.channel()), m.from()),
+					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text(),
+							m.action() ? Boolean.TRUE : null));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
-			both.addAll(this.registry.ofUser(d.toId()));
+			both.addAll(notIgnoring(this.registry.ofUser(d.toId()), d.from()));
 			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
+		}
+		else if (event instanceof ChatEvent.MessageEdited e) {
+			deliver(audience(e.channel(), e.fromId(), e.toId(), e.from()),
+					new ServerEvent.Edit(e.id(), e.editedAt(), e.channel(), e.from(), e.to(), e.text()));
+		}
+		else if (event instanceof ChatEvent.MessageUnsent u) {
+			deliver(audience(u.channel(), u.fromId(), u.toId(), u.from()),
+					new ServerEvent.Unsend(u.id(), u.channel(), u.from(), u.to()));
 		}
 		else if (event instanceof ChatEvent.Broadcast b) {
 			deliver(this.registry.all().stream().filter(ChatSession::isLoggedIn).toList(),
@@ -73,6 +83,14 @@ class EventDelivery implements ChatEventListener {
 				session.bye(t.reason());
 			}
 		}
+		else if (event instanceof ChatEvent.UserUpdated u) {
+			// roles and colour reach every open session of the user at once
+			ChatUser updated = ChatUser.of(u.userId(), u.user(), u.roles(), u.color());
+			this.registry.ofUser(u.userId()).forEach(session -> session.updateUser(updated));
+		}
+		else if (event instanceof ChatEvent.IgnoreListChanged i) {
+			this.registry.ofUser(i.userId()).forEach(session -> session.ignoring(i.ignored()));
+		}
 		else if (event instanceof ChatEvent.PasswordChanged p) {
 			this.registry.ofUser(p.userId())
 				.stream()
@@ -90,6 +108,26 @@ class EventDelivery implements ChatEventListener {
 			session.send(new ServerEvent.Notice(NO_CHANNEL, "You have no current channel: " + why
 					+ ". Plain lines go nowhere until you //join a channel.", channel));
 		}
+	}
+
+	/** Who got a channel message (its channel's members) or a DM (both sides), for news about it. */
+	private Collection<ChatSession> audience(String channel, long fromId, Long toId, String from) {
+		if (channel != null) {
+			return notIgnoring(this.registry.inChannel(channel), from);
+		}
+		Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(fromId));
+		both.addAll(notIgnoring(this.registry.ofUser(toId), from));
+		return both;
+	}
+
+	/** The sessions whose users do not ignore {@code sender}; most ignore nobody, so this rarely copies. */
+	private static Collection<ChatSession> notIgnoring(Collection<ChatSession> sessions, String sender) {
+		for (ChatSession session : sessions) {
+			if (session.ignores(sender)) {
+				return sessions.stream().filter(s -> !s.ignores(sender)).toList();
+			}
+		}
+		return sessions;
 	}
 
 	private void deliver(Collection<ChatSession> sessions, ServerEvent event) {

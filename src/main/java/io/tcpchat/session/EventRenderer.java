@@ -1,6 +1,7 @@
 package io.tcpchat.session;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import io.tcpchat.connection.Format;
 import io.tcpchat.protocol.ServerEvent;
@@ -44,6 +45,11 @@ class EventRenderer {
 		RenderedEvent(ServerEvent event, EventRenderer renderer) {
 			this.event = event;
 			this.renderer = renderer;
+		}
+
+		/** When the event happened, for events that carry a time stamp; else null. */
+		Instant timestamp() {
+			return TextFormat.timestampOf(this.event);
 		}
 
 		byte[] bytes(Format format) {

@@ -63,11 +63,13 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 
 	private final ChatMetrics metrics;
 
+	private final LoginFollowUp followUp;
+
 	private volatile boolean shuttingDown;
 
 	SessionManager(SessionRegistry registry, EventRenderer renderer, CommandGate gate, LoginConversation login,
 			ChannelService channels, PresenceService presence, NodeIdentity node, ChatProperties properties,
-			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics) {
+			Clock clock, ObjectProvider<BuildProperties> build, ChatMetrics metrics, LoginFollowUp followUp) {
 		this.registry = registry;
 		this.renderer = renderer;
 		this.gate = gate;
@@ -80,6 +82,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		BuildProperties buildProperties = build.getIfAvailable();
 		this.version = (buildProperties != null) ? buildProperties.getVersion() : "dev";
 		this.metrics = metrics;
+		this.followUp = followUp;
 		metrics.usersOnline(presence::userCount);
 	}
 
@@ -169,6 +172,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		List<String> joined = this.channels.channelsAtLogin(user);
 		session.clearPrompt();
 		session.loggedIn(user, joined, this.channels.defaultChannel());
+		this.followUp.prepare(session, user);
 		this.registry.indexLogin(session);
 		this.presence.online(new OnlineUser(session.id(), user.name(), session.connectedAt(), this.node.id()));
 		if (!this.registry.contains(session)) {
@@ -179,6 +183,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		}
 		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel(),
 				login.resumeToken()));
+		this.followUp.catchUp(session, user);
 	}
 
 	@Override

@@ -10,15 +10,39 @@ import io.tcpchat.protocol.TextLines;
  */
 final class TextFormat {
 
+	/** The notice code of the date line (text format only). */
+	static final String NEW_DAY = "new-day";
+
 	private TextFormat() {
+	}
+
+	static long epochDay(Instant instant) {
+		return Math.floorDiv(instant.getEpochSecond(), 86_400);
+	}
+
+	static Instant timestampOf(ServerEvent event) {
+		if (event instanceof ServerEvent.Message m) {
+			return m.ts();
+		}
+		if (event instanceof ServerEvent.Dm d) {
+			return d.ts();
+		}
+		return (event instanceof ServerEvent.Broadcast b) ? b.ts() : null;
 	}
 
 	static String render(ServerEvent event) {
 		if (event instanceof ServerEvent.Message m) {
-			return TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
+			return m.isAction() ? TextLines.channelAction(m.ts(), m.channel(), m.from(), m.text())
+					: TextLines.channelMessage(m.ts(), m.channel(), m.from(), m.text());
 		}
 		if (event instanceof ServerEvent.Dm d) {
-			return time(d.ts()) + " [dm] " + d.from() + " -> " + d.to() + ": " + d.text();
+			return TextLines.directMessage(d.ts(), d.from(), d.to(), d.text());
+		}
+		if (event instanceof ServerEvent.Edit e) {
+			return time(e.ts()) + " " + ((e.channel() != null) ? "[#" + e.channel() + "] " : "[dm] ") + e.from() + " edited a message: " + e.text();
+		}
+		if (event instanceof ServerEvent.Unsend u) {
+			return "* " + u.from() + " took back a message " + ((u.channel() != null) ? "in #" + u.channel() : "to " + u.to());
 		}
 		if (event instanceof ServerEvent.Broadcast b) {
 			return time(b.ts()) + " [broadcast] " + b.from() + ": " + b.text();

@@ -203,6 +203,11 @@ export class ChatClient extends EventTarget {
       case 'error': this.error(event); break;
       case 'message': this.live(channelKey(event.channel), event); break;
       case 'dm': this.live(dmKey(event.from === this.store.me ? event.to : event.from), event); break;
+      case 'edit':
+      case 'unsend':
+        this.store.changeMessage(event.channel ? channelKey(event.channel)
+          : dmKey(event.from === this.store.me ? event.to : event.from), event.id, event.type === 'edit' ? event.text : null);
+        break;
       case 'broadcast': this.emit('broadcast', event); break;
       case 'join':
       case 'part': this.membership(event); break;

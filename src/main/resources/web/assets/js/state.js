@@ -128,6 +128,21 @@ export class Store extends EventTarget {
     return true;
   }
 
+  /** Applies an `edit` (new text) or `unsend` (gone) to the message it names, if this page has it. */
+  changeMessage(key, id, text) {
+    const conversation = this.conversations.get(key);
+    if (!conversation || !conversation.ids.has(id)) return;
+    const at = conversation.items.findIndex((item) => item.id === id);
+    if (at < 0) return;
+    if (text === null) {
+      conversation.items.splice(at, 1);
+      conversation.ids.delete(id);
+    } else {
+      conversation.items[at] = { ...conversation.items[at], text, edited: true };
+    }
+    this.changed('messages', key);
+  }
+
   /** A line from the server or the page itself, shown in a conversation (before message `beforeId` if given). */
   addNotice(key, text, kind = 'info', beforeId = undefined) {
     const conversation = this.conversation(key);

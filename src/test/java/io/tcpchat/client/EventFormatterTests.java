@@ -27,6 +27,13 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void actionsShowAsStarSenderAction() {
+		AttributedString line = this.formatter
+			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "waves", true), "bob");
+		assertThat(line.toString()).isEqualTo("13:05 #general * alice waves");
+	}
+
+	@Test
 	void senderNamesCarryTheirColour() {
 		AttributedString line = this.formatter
 			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "hello"), "bob");

@@ -123,7 +123,7 @@ class TerminalClientEndToEndTests {
 		this.tmux.keys("C-u");
 
 		// tab completion of commands and names
-		this.tmux.type("//who").keys("Tab");
+		this.tmux.type("//whoa").keys("Tab");
 		this.tmux.awaitScreen("#general> //whoami");
 		this.tmux.keys("Enter");
 		this.tmux.awaitScreen("You are alice");

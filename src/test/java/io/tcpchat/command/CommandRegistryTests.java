@@ -58,7 +58,8 @@ class CommandRegistryTests {
 	@Test
 	void exactlyTheAdminCommandsAreAdminOnly() {
 		assertThat(this.registry.specs().stream().filter(CommandSpec::adminOnly).map(CommandSpec::name))
-			.containsExactlyInAnyOrder("broadcast", "ban", "unban", "banned-users", "kick", "release-name");
+			.containsExactlyInAnyOrder("broadcast", "ban", "unban", "banned-users", "kick", "release-name", "mute",
+					"unmute", "role", "accounts");
 	}
 
 	@Test

@@ -23,6 +23,15 @@ class CommandSpecTests {
 	}
 
 	@Test
+	void anOptionalGroupOfWordsCountsEachWordAsOptional() {
+		CommandSpec history = spec("history");
+
+		assertThat(history.required()).isZero();
+		assertThat(history.optional()).isEqualTo(4);
+		assertThat(history.parse("#dev 20 before 123").values()).containsExactly("#dev", "20", "before", "123");
+	}
+
+	@Test
 	void aCommandWithoutUsageTakesNoArguments() {
 		CommandSpec whoami = spec("whoami");
 
@@ -87,6 +96,10 @@ class CommandSpecTests {
 		@ChatCommand(name = "ban", usage = "<username> (reason)", description = "Bans.", access = Access.ADMIN,
 				restOfLine = true)
 		void ban() {
+		}
+
+		@ChatCommand(name = "history", usage = "(channel) (n) (before <id>)", description = "Pages.")
+		void history() {
 		}
 
 		@ChatCommand(name = "whoami", description = "Who am I.")

@@ -19,6 +19,8 @@ import io.tcpchat.channel.ChannelService;
 import io.tcpchat.presence.OnlineUser;
 import io.tcpchat.presence.PresenceService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -86,7 +89,7 @@ class UsersController {
 		ChatUser created = this.accounts.create(actor, request.username(), request.password(),
 				(request.roles() != null) ? request.roles() : Set.of());
 		return ResponseEntity.created(URI.create("/api/users/" + created.name()))
-			.body(new UserView(created.name(), created.roleNames(), created.color()));
+			.body(view(created));
 	}
 
 	/** The account stays as a tombstone that keeps the name reserved ({@code /api/reserved-names}). */
@@ -103,6 +106,28 @@ class UsersController {
 	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
 	void resetPassword(ChatUser actor, @PathVariable String username, @Valid @RequestBody NewPassword request) {
 		this.admin.resetPassword(actor, username, request.password());
+	}
+
+	/** The accounts by name, {@code size} a page, page 1 first (what {@code //accounts} shows). */
+	@GetMapping
+	List<UserView> list(@RequestParam(defaultValue = "1") @Min(1) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+		return this.admin.accounts(page - 1, size).stream().map(UsersController::view).toList();
+	}
+
+	/** {@code ADMIN} or {@code USER}: there is always an admin; a demoted admin's sessions end. */
+	@PutMapping("/{username}/role")
+	@ApiResponse(responseCode = "404", description = "No such user (code not-found)")
+	@ApiResponse(responseCode = "403", description = "The last or the configured admin (code forbidden)")
+	UserView changeRole(ChatUser actor, @PathVariable String username, @Valid @RequestBody NewRole request) {
+		return view(this.admin.changeRole(actor, username, request.role()));
+	}
+
+	private static UserView view(ChatUser user) {
+		return new UserView(user.name(), user.roleNames(), user.color());
+	}
+
+	record NewRole(@NotNull Role role) {
 	}
 
 	record NewUser(@NotNull @Pattern(regexp = Usernames.PATTERN, message = Usernames.RULE) String username,

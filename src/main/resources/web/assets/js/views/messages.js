@@ -100,14 +100,16 @@ export class MessageList {
     const me = this.store.me;
     const own = message.from === me;
     const mentioned = mentions(message, me);
-    const classes = ['msg', own ? 'own' : '', mentioned ? 'mention' : '', message.type === 'dm' ? 'dm' : ''];
+    const classes = ['msg', own ? 'own' : '', mentioned ? 'mention' : '', message.type === 'dm' ? 'dm' : '',
+      message.action ? 'action' : ''];
     return h('li', { class: classes.filter(Boolean).join(' '), dataset: { id: message.id } },
       h('time', { datetime: message.ts, title: new Date(message.ts).toLocaleString(), text: formatTime(message.ts) }),
       h('button', { type: 'button', class: 'author', vars: nameColor(message.color || this.store.colorOf(message.from)),
         text: message.from, title: `Actions for ${message.from}`, onclick: () => this.onAuthor(message.from) }),
       own ? h('span', { class: 'visually-hidden', text: ' (you)' }) : null,
       mentioned ? h('span', { class: 'visually-hidden', text: ' (mentions you)' }) : null,
-      h('span', { class: 'text' }, linkify(message.text || '')));
+      h('span', { class: 'text' }, linkify(message.text || '')),
+      message.edited ? h('span', { class: 'edited', text: '(edited)' }) : null);
   }
 
   scrolled() {
