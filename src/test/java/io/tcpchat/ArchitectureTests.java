@@ -1,6 +1,8 @@
 package io.tcpchat;
 
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -15,6 +17,7 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import jakarta.persistence.Entity;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.data.repository.Repository;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -87,6 +90,18 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideOutsideOfPackages("io.tcpchat.text..", "java..")
 		.because("the text-cleaning rule is shared by every service and by the terminal client alike");
+
+	@ArchTest
+	static final ArchRule noUnboundedThreadPools = noClasses().should()
+		.callMethod(Executors.class, "newCachedThreadPool")
+		.orShould()
+		.callMethod(Executors.class, "newCachedThreadPool", ThreadFactory.class)
+		.orShould()
+		.callConstructor(SimpleAsyncTaskExecutor.class)
+		.orShould()
+		.callConstructor(SimpleAsyncTaskExecutor.class, String.class)
+		.because("every pool has a bound and a name (config.ThreadPools); under a login burst an unbounded pool "
+				+ "grew to about 200 threads on two cores");
 
 	@ArchTest
 	static final ArchRule persistenceIsUsedOnlyByItsOwnFeature = classes().that()

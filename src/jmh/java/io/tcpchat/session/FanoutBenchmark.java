@@ -57,7 +57,16 @@ public class FanoutBenchmark {
 			QueueOutbound outbound = new QueueOutbound();
 			this.outbounds.add(outbound);
 			ChatSession session = new ChatSession(new ConnectionInfo("c" + i, "127.0.0.1", "plain", Format.JSON),
-					Instant.now(), outbound, renderer, (s, u) -> {
+					Instant.now(), outbound, renderer, new ChatSession.SessionHost() {
+
+						@Override
+						public void completeLogin(ChatSession session, io.tcpchat.auth.Login login) {
+						}
+
+						@Override
+						public void loginRefused(ChatSession session) {
+						}
+
 					});
 			session.loggedIn(new ChatUser(i, "user" + i, java.util.Set.of(Role.USER), "#3366ff"), List.of("general"),
 					"general");

@@ -16,7 +16,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		Duration warmup, Duration duration, int window, int messageBytes, String userPrefix, String password,
 		int connectConcurrency, int sourceAddresses, int threads, Duration connectTimeout, String serverPid,
 		String jmx, boolean spawn, String serverHeap, String serverJvmArgs, List<String> serverArgs, Path jfr,
-		Path jsonOut, boolean quiet, double webSocket, int httpPort) {
+		Path jsonOut, boolean quiet, double webSocket, int httpPort, boolean ramp, int rampSteps, double rampFactor) {
 
 	static final String USAGE = """
 			Usage: java -jar tcp-chat.jar bench <idle|fanout|many-channels|dm|churn|storm|smoke> [options]
@@ -47,6 +47,9 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 			  --websocket F           put this share of the clients (0..1) on the WebSocket listener (default 0)
 			  --http-port P           with --port: the server's HTTP port, where the WebSocket is (default 8080)
 			  --user-prefix P --password W   accounts used (default bench / bench-password)
+			  --ramp                  raise --rate step by step (each step --warmup + --duration) until delivery
+			                          p99 reaches 100 ms or anything is lost; report the highest passing step
+			  --ramp-steps N          at most N steps (default 12); --ramp-factor F: rate x F per step (default 1.5)
 			""";
 
 	static BenchOptions parse(String[] args) {
@@ -68,7 +71,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				value = key.substring(equals + 1);
 				key = key.substring(0, equals);
 			}
-			else if (key.equals("quiet")) {
+			else if (key.equals("quiet") || key.equals("ramp")) {
 				value = "true";
 			}
 			else if (key.startsWith("server-arg=")) {
@@ -107,13 +110,17 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				o.text("jmx", null), port == 0, o.text("server-heap", "1g"),
 				o.text("server-jvm-args", "-XX:+UseZGC"), List.copyOf(serverArgs),
 				o.path("jfr"), o.path("json"), o.text("quiet", "false").equals("true"), o.decimal("websocket", 0),
-				o.integer("http-port", 8080));
+				o.integer("http-port", 8080), o.text("ramp", "false").equals("true"), o.integer("ramp-steps", 12),
+				o.decimal("ramp-factor", 1.5));
 		o.rejectUnknown();
 		if (options.senders() > options.clients()) {
 			throw new IllegalArgumentException("--senders cannot exceed --clients");
 		}
 		if (options.messageBytes() < 40 || options.messageBytes() > 2000) {
 			throw new IllegalArgumentException("--message-bytes must be 40..2000");
+		}
+		if (options.ramp() && (!scenario.sendsMessages() || options.rampSteps() < 1 || options.rampFactor() <= 1)) {
+			throw new IllegalArgumentException("--ramp needs a scenario that sends, --ramp-steps >= 1 and --ramp-factor > 1");
 		}
 		if (options.webSocket() < 0 || options.webSocket() > 1) {
 			throw new IllegalArgumentException("--websocket is a share of the clients, 0..1");

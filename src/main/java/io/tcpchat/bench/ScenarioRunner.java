@@ -147,6 +147,10 @@ final class ScenarioRunner {
 			return;
 		}
 		int senders = Math.min(this.options.senders(), ready);
+		if (this.options.ramp()) {
+			this.report.put("ramp", new Ramp(this.options, this.stats, this.progress).run(engine, senders));
+			return;
+		}
 		engine.startSending(senders, this.options.rate());
 		if (!this.options.warmup().isZero()) {
 			this.progress.accept("warming up for " + this.options.warmup().toSeconds() + " s...");

@@ -16,6 +16,8 @@ import io.tcpchat.event.ChatEventBus;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code //edit} and {@code //unsend}: the author changes or takes back a channel message or DM within
@@ -29,6 +31,8 @@ public class MessageEditing {
 
 	private final MessageRepository messages;
 
+	private final MessageStore store;
+
 	private final ChatEventBus events;
 
 	private final Clock clock;
@@ -39,9 +43,10 @@ public class MessageEditing {
 
 	private final List<SendGuard> guards;
 
-	MessageEditing(MessageRepository messages, ChatEventBus events, Clock clock, ChatProperties properties,
+	MessageEditing(MessageRepository messages, MessageStore store, ChatEventBus events, Clock clock, ChatProperties properties,
 			List<SendGuard> guards) {
 		this.messages = messages;
+		this.store = store;
 		this.events = events;
 		this.clock = clock;
 		this.window = properties.limits().editWindow();
@@ -57,7 +62,7 @@ public class MessageEditing {
 		message.edit(body, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		ChatEvent.MessageEdited edited = new ChatEvent.MessageEdited(message.id(), message.channel(), author.id(),
 				author.name(), message.recipientId(), message.recipient(), body, message.editedAt());
-		this.events.publishAfterCommit(edited);
+		publishAfterCommit(message, edited);
 		return edited;
 	}
 
@@ -67,8 +72,18 @@ public class MessageEditing {
 		this.messages.delete(message);
 		ChatEvent.MessageUnsent unsent = new ChatEvent.MessageUnsent(message.id(), message.channel(), author.id(),
 				author.name(), message.recipientId(), message.recipient());
-		this.events.publishAfterCommit(unsent);
+		publishAfterCommit(message, unsent);
 		return unsent;
+	}
+
+	/** Once committed, on the message's delivery lane, so the news never overtakes the message itself. */
+	private void publishAfterCommit(StoredMessage message, ChatEvent news) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				MessageEditing.this.store.afterOnItsLane(message, () -> MessageEditing.this.events.publish(news));
+			}
+		});
 	}
 
 	private StoredMessage requireOwnRecent(ChatUser author, String idOrLast) {

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import io.tcpchat.channel.ChannelService;
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.error.ErrorCode;
+import io.tcpchat.event.OrderedLanes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.dao.NonTransientDataAccessResourceException;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,13 +41,18 @@ class MessageStore implements SmartLifecycle {
 
 	static final int MAX_QUEUED = 100_000;
 
+	private static final Object BROADCASTS = new Object();
+
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
 
 	/**
-	 * Completes the futures of stored batches, in order, which runs their delivery; meanwhile the writer stores the
-	 * next batch. Delivering on the writer thread made the fan-out of one batch hold up the next commit.
+	 * Complete the futures of stored messages, which runs their delivery and then the sender's reply; meanwhile
+	 * the writer stores the next batch (delivering on the writer thread made the fan-out of one batch hold up the
+	 * next commit). A message goes to the lane of its channel (of its recipient for a DM; broadcasts share one),
+	 * so each channel's messages are delivered in order while other channels are delivered on the other lanes:
+	 * one channel of thousands no longer delays everyone (it did on the single delivery thread before).
 	 */
-	private ExecutorService completions;
+	private OrderedLanes completions;
 
 	private final MessageRepository messages;
 
@@ -171,22 +175,38 @@ class MessageStore implements SmartLifecycle {
 	}
 
 	private void complete(List<Pending> batch, List<StoredMessage> saved) {
-		List<Pending> stored = List.copyOf(batch);
-		this.completions.execute(() -> {
-			for (int i = 0; i < stored.size(); i++) {
-				stored.get(i).stored().complete(saved.get(i));
-			}
-		});
+		for (int i = 0; i < batch.size(); i++) {
+			CompletableFuture<StoredMessage> future = batch.get(i).stored();
+			StoredMessage message = saved.get(i);
+			this.completions.execute(laneKey(message), () -> future.complete(message));
+		}
+	}
+
+	/**
+	 * Runs {@code task} on the lane of {@code message}, after everything already handed to that lane: news about a
+	 * message (an edit) never overtakes the message's own delivery.
+	 */
+	void afterOnItsLane(StoredMessage message, Runnable task) {
+		this.completions.execute(laneKey(message), task);
+	}
+
+	/** What must stay in order: a channel's messages, the DMs to one user, the broadcasts. */
+	static Object laneKey(StoredMessage message) {
+		if (message.channel() != null) {
+			return message.channel();
+		}
+		return (message.recipientId() != null) ? message.recipientId() : BROADCASTS;
 	}
 
 	private void fail(List<Pending> batch, ChatException failure) {
-		List<Pending> failed = List.copyOf(batch);
-		this.completions.execute(() -> failed.forEach(p -> p.stored().completeExceptionally(failure)));
+		for (Pending pending : batch) {
+			this.completions.execute(laneKey(pending.message()), () -> pending.stored().completeExceptionally(failure));
+		}
 	}
 
 	@Override
 	public void start() {
-		this.completions = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("message-delivery-"));
+		this.completions = new OrderedLanes("message-delivery", ThreadPools.perCore(1, 2));
 		this.running = true;
 		this.writer = new Thread(this::writeLoop, "message-store");
 		this.writer.start();
@@ -197,8 +217,7 @@ class MessageStore implements SmartLifecycle {
 		this.running = false;
 		try {
 			this.writer.join(TimeUnit.SECONDS.toMillis(30));
-			this.completions.shutdown();
-			this.completions.awaitTermination(30, TimeUnit.SECONDS);
+			this.completions.close();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -10,15 +10,21 @@ class ChatNioConnectionSupport implements TcpNioConnectionSupport {
 
 	private final QuietCheck quiet;
 
-	ChatNioConnectionSupport(QuietCheck quiet) {
+	private final SequencingMessageMapper mapper;
+
+	private final int maxLineBytes;
+
+	ChatNioConnectionSupport(QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes) {
 		this.quiet = quiet;
+		this.mapper = mapper;
+		this.maxLineBytes = maxLineBytes;
 	}
 
 	@Override
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		return new ChatNioConnection(socketChannel, lookupHost, applicationEventPublisher, connectionFactoryName,
-				this.quiet);
+				this.quiet, this.mapper, this.maxLineBytes);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
@@ -26,7 +27,8 @@ import org.springframework.integration.ip.tcp.connection.TcpNioSSLConnection;
  * login timeout closes it. Writes go through Spring Integration's TLS stream and block while the client does not
  * read (bounded by the socket timeout, or ended by a close), hence {@link #blocksOnWrite()}.
  */
-class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
+class ChatNioSslConnection extends TcpNioSSLConnection
+		implements FrameSink, ChatNioServerConnectionFactory.ClosingConnection {
 
 	private static final Logger log = LoggerFactory.getLogger(ChatNioSslConnection.class);
 
@@ -43,12 +45,36 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 
 	private volatile Runnable onReady;
 
+	private volatile Runnable whenClosed = () -> {
+	};
+
+	private final AtomicBoolean closeReported = new AtomicBoolean();
+
 	ChatNioSslConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
 			String factoryName, SSLEngine engine, QuietCheck quiet) {
 		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
 		this.engine = engine;
 		this.socketChannel = socketChannel;
-		this.halfClose = new HalfCloseGrace(quiet, this::inputStream);
+		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
+	}
+
+	private int bufferedInput() {
+		try {
+			return inputStream().available();
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	@Override
+	public SocketChannel socketChannel() {
+		return this.socketChannel;
+	}
+
+	@Override
+	public void whenClosed(Runnable action) {
+		this.whenClosed = action;
 	}
 
 	@Override
@@ -133,6 +159,9 @@ class ChatNioSslConnection extends TcpNioSSLConnection implements FrameSink {
 			this.halfClose.beforeClose(getConnectionId());
 		}
 		super.close();
+		if (this.closeReported.compareAndSet(false, true)) {
+			this.whenClosed.run();
+		}
 	}
 
 }

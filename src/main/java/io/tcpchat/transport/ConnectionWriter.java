@@ -2,6 +2,7 @@ package io.tcpchat.transport;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -16,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbound queue of one connection. Frames are queued by any thread; one drain at a time (on a shared
- * writer pool) gathers them into a buffer and writes what the socket accepts without blocking. When the socket
+ * The outbound queue of one connection. Frames are queued by any thread; one drain at a time (on the connection's
+ * writer thread) copies every frame queued so far (up to 64 KB) into the thread's buffer and hands them to the
+ * socket in one write, which takes what fits without blocking. When the socket
  * is full the rest waits and the drain is retried shortly; when the queue passes its byte limit the client is
  * dropped as a slow consumer.
  * <p>
@@ -30,6 +32,17 @@ class ConnectionWriter implements Outbound {
 	private static final Logger log = LoggerFactory.getLogger(ConnectionWriter.class);
 
 	static final int BUFFER_BYTES = 64 * 1024;
+
+	/**
+	 * Each writer thread's buffer, into which a drain copies every frame queued for the connection for one write:
+	 * nothing is allocated per delivery. Direct for the socket (the JDK would otherwise copy a heap buffer into a
+	 * temporary direct one); on the heap for TLS, which encrypts from an array.
+	 */
+	private static final ThreadLocal<ByteBuffer> DIRECT_BUFFER = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocateDirect(BUFFER_BYTES));
+
+	private static final ThreadLocal<ByteBuffer> HEAP_BUFFER = ThreadLocal
+		.withInitial(() -> ByteBuffer.allocate(BUFFER_BYTES));
 
 	static final long RETRY_MILLIS = 5;
 
@@ -51,8 +64,11 @@ class ConnectionWriter implements Outbound {
 
 	private final AtomicBoolean draining = new AtomicBoolean();
 
-	/** Accessed only by the one drain running at a time. */
-	private ByteBuffer pending;
+	/** Bytes taken from the queue that the socket did not take yet; accessed only by the one drain running. */
+	private byte[] pending;
+
+	/** The drain, made once: the writer threads keep a connection on one thread by its hash. */
+	private final Runnable drainTask = this::drain;
 
 	private volatile boolean closed;
 
@@ -119,7 +135,7 @@ class ConnectionWriter implements Outbound {
 
 	private void scheduleDrain() {
 		if (this.draining.compareAndSet(false, true)) {
-			this.writers.execute(this::drain);
+			this.writers.execute(this.drainTask);
 		}
 	}
 
@@ -135,7 +151,7 @@ class ConnectionWriter implements Outbound {
 					closeNow();
 					return;
 				}
-				this.retries.schedule(() -> this.writers.execute(this::drain), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+				this.retries.schedule(() -> this.writers.execute(this.drainTask), RETRY_MILLIS, TimeUnit.MILLISECONDS);
 				return;
 			}
 			if (this.closeDeadline != 0 && this.queue.isEmpty()) {
@@ -168,48 +184,71 @@ class ConnectionWriter implements Outbound {
 
 	/** @return true if the socket would not take everything */
 	private boolean writeWhatFits() throws IOException {
+		ByteBuffer out = (this.sink.blocksOnWrite() ? HEAP_BUFFER : DIRECT_BUFFER).get();
 		while (!this.closed) {
-			ByteBuffer buffer = this.pending;
-			if (buffer == null || !buffer.hasRemaining()) {
-				buffer = gather();
-				this.pending = buffer;
-				if (buffer == null) {
-					return false;
-				}
+			out.clear();
+			if (!fill(out)) {
+				return false;
 			}
-			int before = buffer.remaining();
-			this.sink.write(buffer);
-			this.queued.addAndGet(buffer.remaining() - before);
-			if (buffer.hasRemaining()) {
+			out.flip();
+			int before = out.remaining();
+			this.sink.write(out);
+			this.queued.addAndGet(out.remaining() - before);
+			if (out.hasRemaining()) {
+				keepUnwritten(out);
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private ByteBuffer gather() {
-		byte[] first = this.queue.poll();
-		if (first == null) {
-			return null;
+	/** The buffer belongs to the thread, not to this connection: what the socket did not take is kept for the retry. */
+	private void keepUnwritten(ByteBuffer out) {
+		int unwritten = out.remaining();
+		byte[] after = this.pending;
+		byte[] kept = new byte[unwritten + ((after != null) ? after.length : 0)];
+		out.get(kept, 0, unwritten);
+		if (after != null) {
+			System.arraycopy(after, 0, kept, unwritten, after.length);
 		}
-		if (first.length >= BUFFER_BYTES || this.queue.isEmpty()) {
-			return ByteBuffer.wrap(first);
+		this.pending = kept;
+	}
+
+	/**
+	 * Copies what is left from the last write and every queued frame that fits into the thread's buffer (one
+	 * frame larger than the buffer is written in pieces through {@link #pending}).
+	 * @return false if there was nothing to write
+	 */
+	private boolean fill(ByteBuffer out) {
+		byte[] rest = this.pending;
+		if (rest != null) {
+			this.pending = null;
+			if (!put(out, rest)) {
+				return true;
+			}
 		}
-		// sized to what is queued: a fixed 64 KB buffer per drain was most of the server's garbage under fan-out
-		int size = first.length;
-		for (byte[] queued : this.queue) {
-			if (size + queued.length > BUFFER_BYTES) {
+		byte[] next;
+		while ((next = this.queue.peek()) != null) {
+			if (next.length > out.remaining() && out.position() > 0) {
 				break;
 			}
-			size += queued.length;
+			this.queue.poll();
+			if (!put(out, next)) {
+				break;
+			}
 		}
-		ByteBuffer buffer = ByteBuffer.allocate(size);
-		buffer.put(first);
-		byte[] next;
-		while ((next = this.queue.peek()) != null && next.length <= buffer.remaining()) {
-			buffer.put(this.queue.poll());
+		return out.position() > 0;
+	}
+
+	/** Puts the frame, or as much as fits with the rest kept in {@link #pending}; false if it did not all fit. */
+	private boolean put(ByteBuffer out, byte[] frame) {
+		int length = Math.min(frame.length, out.remaining());
+		out.put(frame, 0, length);
+		if (length < frame.length) {
+			this.pending = Arrays.copyOfRange(frame, length, frame.length);
+			return false;
 		}
-		return buffer.flip();
+		return true;
 	}
 
 	private void closeNow() {

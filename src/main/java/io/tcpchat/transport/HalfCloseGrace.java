@@ -1,10 +1,8 @@
 package io.tcpchat.transport;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 
 /**
  * Half-close: when the client shuts down its sending side (as {@code nc -N} does at end of input), Spring
@@ -18,18 +16,18 @@ final class HalfCloseGrace {
 
 	private final QuietCheck quiet;
 
-	private final Supplier<InputStream> input;
+	private final IntSupplier bufferedInput;
 
 	private volatile Thread readingThread;
 
 	private volatile boolean closing;
 
 	/**
-	 * @param input the connection's pipe of bytes read from the socket that the line assembler has not taken yet
+	 * @param bufferedInput how many bytes read from the socket the line assembler has not taken yet
 	 */
-	HalfCloseGrace(QuietCheck quiet, Supplier<InputStream> input) {
+	HalfCloseGrace(QuietCheck quiet, IntSupplier bufferedInput) {
 		this.quiet = quiet;
-		this.input = input;
+		this.bufferedInput = bufferedInput;
 	}
 
 	void reading(Runnable readPacket) {
@@ -65,16 +63,7 @@ final class HalfCloseGrace {
 	}
 
 	private boolean isQuiet(String connectionId) {
-		return bufferedInput() == 0 && this.quiet.isQuiet(connectionId);
-	}
-
-	private int bufferedInput() {
-		try {
-			return this.input.get().available();
-		}
-		catch (IOException ex) {
-			return 0;
-		}
+		return this.bufferedInput.getAsInt() == 0 && this.quiet.isQuiet(connectionId);
 	}
 
 }

@@ -47,14 +47,21 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 			}
 		}
 		byte[] bytes = line.toByteArray();
-		int length = bytes.length;
-		if (length > 0 && bytes[length - 1] == '\r') {
+		return decode(bytes, 0, bytes.length, tooLong, this.maxLineBytes);
+	}
+
+	/**
+	 * One line from its bytes (without the LF): a CR at the end is dropped, invalid UTF-8 becomes U+FFFD, control
+	 * characters are removed; a line longer than {@code maxLineBytes} is {@link InboundLine#TOO_LONG}.
+	 */
+	static InboundLine decode(byte[] bytes, int offset, int length, boolean tooLong, int maxLineBytes) {
+		if (length > 0 && bytes[offset + length - 1] == '\r') {
 			length--;
 		}
-		if (tooLong || length > this.maxLineBytes) {
+		if (tooLong || length > maxLineBytes) {
 			return InboundLine.TOO_LONG;
 		}
-		return InboundLine.cleaned(new String(bytes, 0, length, StandardCharsets.UTF_8));
+		return InboundLine.cleaned(new String(bytes, offset, length, StandardCharsets.UTF_8));
 	}
 
 	@Override

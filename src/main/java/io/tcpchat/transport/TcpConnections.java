@@ -2,6 +2,7 @@ package io.tcpchat.transport;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -19,7 +20,7 @@ import org.springframework.messaging.Message;
 
 /**
  * Turns Spring Integration's connection events and inbound messages into {@link ConnectionHandler} calls, and
- * gives every connection its {@link ConnectionWriter} (on the shared writer pool, or for a sink that blocks on
+ * gives every connection its {@link ConnectionWriter} (on the {@link WriterThreads}, or for a sink that blocks on
  * write, such as TLS, on a pool where a thread waiting for one client holds up nobody else).
  */
 class TcpConnections {
@@ -28,7 +29,7 @@ class TcpConnections {
 
 	private final SequencingMessageMapper mapper;
 
-	private final ExecutorService writers;
+	private final Executor writers;
 
 	private final ExecutorService blockingWriters;
 
@@ -38,7 +39,7 @@ class TcpConnections {
 
 	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
 
-	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, ExecutorService writers,
+	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, Executor writers,
 			ExecutorService blockingWriters, ScheduledExecutorService retries, ChatProperties properties) {
 		this.handler = handler;
 		this.mapper = mapper;

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.integration.ip.dsl.TcpNioServerConnectionFactorySpec;
 import org.springframework.integration.util.CompositeExecutor;
 
 /**
@@ -38,7 +37,7 @@ class TlsConfiguration {
 	}
 
 	@Bean
-	TcpNioServerConnectionFactorySpec tlsChatConnectionFactory(ChatProperties properties,
+	ChatServerSpec tlsChatConnectionFactory(ChatProperties properties,
 			ChatNioSslConnectionSupport chatSslConnectionSupport, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
 		return TransportConfiguration.chatServer(properties.tls().port(), chatSslConnectionSupport, properties,
@@ -47,7 +46,7 @@ class TlsConfiguration {
 
 	@Bean
 	IntegrationFlow tlsChatInbound(
-			@Qualifier("tlsChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
+			@Qualifier("tlsChatConnectionFactory") ChatServerSpec connectionFactory,
 			TcpConnections connections) {
 		return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory))
 			.handle((org.springframework.messaging.MessageHandler) connections::received)

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Tcp;
-import org.springframework.integration.ip.dsl.TcpNioServerConnectionFactorySpec;
 import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport;
 import org.springframework.integration.util.CompositeExecutor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -29,6 +29,12 @@ class TransportConfiguration {
 
 	static final String TLS = "tls";
 
+	/** The most threads a pool that may wait for one TLS client has. */
+	static final int MAX_BLOCKING_THREADS = 64;
+
+	/** The TCP listeners (plain and TLS), each with a selector loop on the read pool. */
+	static final int LISTENERS = 2;
+
 	private static final String FACTORY_SUFFIX = "ChatConnectionFactory";
 
 	static String listenerName(String connectionFactoryName) {
@@ -43,10 +49,10 @@ class TransportConfiguration {
 		return new SequencingMessageMapper();
 	}
 
-	@Bean(destroyMethod = "shutdownNow")
-	ExecutorService chatWriterPool() {
-		int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-		return Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("chat-write-"));
+	/** Writers of the plain connections: writes never block, so one thread per core (at least two). */
+	@Bean(destroyMethod = "close")
+	WriterThreads chatWriterPool() {
+		return new WriterThreads("chat-write", ThreadPools.perCore(1, 2));
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
@@ -54,22 +60,32 @@ class TransportConfiguration {
 		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("chat-write-retry-"));
 	}
 
-	/** Reads and line assembly: cached pools, since an assembler waits while a client sends half a line. */
+	/**
+	 * Reads, on two bounded pools. On the first, each listener's selector loop holds one thread for good, and the
+	 * other threads read: plain connections read and cut lines without blocking ({@link ChatNioConnection}) and
+	 * hand each line to the session on the same thread, so the command runs there (a database write may wait for
+	 * a pooled connection: four threads per core). The second pool runs Spring Integration's line assemblers,
+	 * which only TLS connections still use and which wait while a client sends half a line; when all its threads
+	 * are busy Spring Integration delays the read and tries again.
+	 */
 	@Bean(destroyMethod = "")
 	CompositeExecutor chatReadExecutor() {
-		return new CompositeExecutor(Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-io-")),
-				Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-read-")));
+		return new CompositeExecutor(ThreadPools.queued("chat-read", ThreadPools.perCore(4, 8) + LISTENERS),
+				ThreadPools.handOff("chat-tls-read", MAX_BLOCKING_THREADS));
 	}
 
-	/** Writers that may block on one client (TLS): a thread each, so that nobody else waits. */
+	/**
+	 * Writers that may block on one client (TLS, until the socket timeout): many threads so that one stalled
+	 * client holds up few others, but a bounded number; further writes wait in line.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService chatBlockingWriterPool() {
-		return Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-write-tls-"));
+		return ThreadPools.queued("chat-write-tls", MAX_BLOCKING_THREADS);
 	}
 
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
-			ExecutorService chatWriterPool, ExecutorService chatBlockingWriterPool,
+			WriterThreads chatWriterPool, ExecutorService chatBlockingWriterPool,
 			ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
 		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
 				chatWriteRetries, properties);
@@ -77,22 +93,23 @@ class TransportConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
-	TcpNioServerConnectionFactorySpec plainChatConnectionFactory(ChatProperties properties,
+	ChatServerSpec plainChatConnectionFactory(ChatProperties properties,
 			ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
-		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(QuietCheck.of(handler, chatMessageMapper)), properties,
+		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(QuietCheck.of(handler, chatMessageMapper), chatMessageMapper,
+				properties.tcp().maxLineBytes()), properties,
 				chatMessageMapper, chatReadExecutor);
 	}
 
 	/**
 	 * A listener of the chat protocol; the plain and the TLS one differ only in port and connection support.
 	 */
-	static TcpNioServerConnectionFactorySpec chatServer(int port, TcpNioConnectionSupport connectionSupport,
+	static ChatServerSpec chatServer(int port, TcpNioConnectionSupport connectionSupport,
 			ChatProperties properties, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
 		ChatProperties.Tcp tcp = properties.tcp();
 		LineCodec codec = new LineCodec(tcp.maxLineBytes());
-		return Tcp.nioServer(port)
+		return new ChatServerSpec(port)
 			.localAddress(tcp.bindAddress())
 			.deserializer(codec)
 			.serializer(codec)
@@ -108,7 +125,7 @@ class TransportConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
 	IntegrationFlow plainChatInbound(
-			@Qualifier("plainChatConnectionFactory") TcpNioServerConnectionFactorySpec connectionFactory,
+			@Qualifier("plainChatConnectionFactory") ChatServerSpec connectionFactory,
 			TcpConnections connections) {
 		return IntegrationFlow.from(Tcp.inboundAdapter(connectionFactory))
 			.handle((org.springframework.messaging.MessageHandler) connections::received)
@@ -116,8 +133,9 @@ class TransportConfiguration {
 	}
 
 	/**
-	 * Spring Integration closes a connection silent for this long. The keepalive closes silent clients earlier;
-	 * this is only the backstop.
+	 * The socket timeout, which now only bounds a TLS write blocked on a client that does not read. Idle
+	 * connections are not timed out by the factory ({@link ChatNioServerConnectionFactory}): the keepalive closes
+	 * silent clients.
 	 */
 	private static int backstopTimeoutMillis(ChatProperties properties) {
 		ChatProperties.Keepalive keepalive = properties.keepalive();

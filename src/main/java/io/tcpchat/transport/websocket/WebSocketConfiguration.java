@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
 import io.tcpchat.transport.ChatListeners;
 
@@ -28,10 +29,13 @@ public class WebSocketConfiguration {
 
 	public static final String PATH = "/ws";
 
-	/** Closing a connection may wait for a send in flight (a client that stopped reading): a thread each. */
+	/**
+	 * Closing a connection may wait for a send in flight (a client that stopped reading, until the send time
+	 * limit): many threads, but a bounded number; further closes wait in line.
+	 */
 	@Bean(destroyMethod = "shutdownNow")
 	ExecutorService webSocketClosers() {
-		return Executors.newCachedThreadPool(new CustomizableThreadFactory("chat-ws-close-"));
+		return ThreadPools.queued("chat-ws-close", 64);
 	}
 
 	@Bean(destroyMethod = "shutdownNow")
