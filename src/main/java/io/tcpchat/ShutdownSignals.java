@@ -7,7 +7,8 @@ import sun.misc.Signal;
 
 /**
  * SIGTERM and SIGINT close the application context (clients get {@code bye shutdown}, accepted messages are
- * written) and exit with Spring's exit code, 0 on a clean shutdown, instead of the JVM's 143.
+ * written) and exit with Spring's exit code, 0 on a clean shutdown, instead of the JVM's 143. Installed as the
+ * context is being prepared, so a signal that arrives while it is still starting is handled the same way.
  */
 final class ShutdownSignals {
 

@@ -32,7 +32,10 @@ public class TcpChatApplication {
 		if (exitCode != START_SERVER) {
 			System.exit(exitCode);
 		}
-		ShutdownSignals.install(SpringApplication.run(TcpChatApplication.class, args));
+		SpringApplication application = new SpringApplication(TcpChatApplication.class);
+		// before the listeners open: a SIGTERM that comes once clients can connect must exit cleanly too
+		application.addInitializers(ShutdownSignals::install);
+		application.run(args);
 	}
 
 	/**
