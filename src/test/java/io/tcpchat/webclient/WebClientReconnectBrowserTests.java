@@ -11,6 +11,8 @@ import io.tcpchat.transport.ChatListeners;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,7 +66,23 @@ class WebClientReconnectBrowserTests {
 		tom.expect("message", m -> m.path("text").asString().equals("and once more"));
 		assertThat(this.browser.find("#conn-state").getText()).isNotEqualTo("online");
 		this.browser.offline(false);
-		this.browser.clickText("#banner-action", "Reconnect now");
+		// the page also retries on its own schedule, hiding the button while it connects: click it while offered
+		await().atMost(Browser.WAIT).until(() -> {
+			if (this.browser.find("#conn-state").getText().equals("online")) {
+				return true;
+			}
+			for (WebElement button : this.browser.all("#banner-action")) {
+				try {
+					if (button.isDisplayed() && button.getText().contains("Reconnect now")) {
+						button.click();
+					}
+				}
+				catch (WebDriverException ex) {
+					// hidden or replaced between the look and the click: look again
+				}
+			}
+			return false;
+		});
 
 		this.browser.findText("#conn-state", "online");
 		this.browser.findText(".notice.missed", "2 missed messages");
