@@ -26,7 +26,12 @@ final class Authors {
 			.toList());
 	}
 
-	static String display(AccountName account, String storedName) {
+	/**
+	 * The name to show for account {@code id} among {@code names}; the stored name, marked deleted, where the
+	 * account is gone or the id is null (authors deleted before identities were kept).
+	 */
+	static String display(Map<Long, AccountName> names, Long id, String storedName) {
+		AccountName account = (id != null) ? names.get(id) : null;
 		return (account != null) ? account.display() : AccountName.displayDeleted(storedName);
 	}
 

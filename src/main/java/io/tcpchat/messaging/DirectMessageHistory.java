@@ -88,7 +88,7 @@ public class DirectMessageHistory {
 		Map<String, Long> bySender = new LinkedHashMap<>();
 		counts.stream()
 			.sorted(Comparator.comparing(row -> recency.getOrDefault((Long) row[0], Integer.MAX_VALUE)))
-			.forEach(row -> bySender.put(Authors.display(names.get((Long) row[0]), "?"), (Long) row[1]));
+			.forEach(row -> bySender.put(Authors.display(names, (Long) row[0], "?"), (Long) row[1]));
 		return bySender;
 	}
 
@@ -96,8 +96,8 @@ public class DirectMessageHistory {
 	private List<ChatEvent.DirectMessage> named(List<StoredMessage> page) {
 		Map<Long, AccountName> names = Authors.of(this.accounts, page);
 		return page.stream()
-			.map(m -> toEvent(m, Authors.display(names.get(m.senderId()), m.sender()),
-					Authors.display(names.get(m.recipientId()), m.recipient())))
+			.map(m -> toEvent(m, Authors.display(names, m.senderId(), m.sender()),
+					Authors.display(names, m.recipientId(), m.recipient())))
 			.toList();
 	}
 

@@ -130,9 +130,10 @@ public class MessageSearch {
 	}
 
 	private static Hit hit(StoredMessage m, Map<Long, AccountName> names) {
-		String from = Authors.display(names.get(m.senderId()), m.sender());
+		String from = Authors.display(names, m.senderId(), m.sender());
 		if (m.kind() == StoredMessage.Kind.DIRECT) {
-			return new DirectHit(DirectMessageHistory.toEvent(m, from, Authors.display(names.get(m.recipientId()), m.recipient())));
+			String to = Authors.display(names, m.recipientId(), m.recipient());
+			return new DirectHit(DirectMessageHistory.toEvent(m, from, to));
 		}
 		return new ChannelHit(new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(),
 				m.body(), m.action(), m.editedAt()));

@@ -140,14 +140,10 @@ public class MessageService {
 		Map<Long, AccountName> authors = this.accounts
 			.names(page.stream().map(StoredMessage::senderId).filter(Objects::nonNull).distinct().toList());
 		List<ChatEvent.ChannelMessage> newestFirst = new ArrayList<>(
-				page.stream().map(m -> toChannelMessage(m, author(m, authors))).toList());
+				page.stream().map(m -> toChannelMessage(m, Authors.display(authors, m.senderId(), m.sender())))
+					.toList());
 		Collections.reverse(newestFirst);
 		return newestFirst;
-	}
-
-	private static String author(StoredMessage message, Map<Long, AccountName> authors) {
-		AccountName author = (message.senderId() == null) ? null : authors.get(message.senderId());
-		return (author == null) ? AccountName.displayDeleted(message.sender()) : author.display();
 	}
 
 	@EventListener

@@ -43,9 +43,8 @@ class EventDelivery implements ChatEventListener {
 							m.action() ? Boolean.TRUE : null));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
-			Set<ChatSession> both = new LinkedHashSet<>(this.registry.ofUser(d.fromId()));
-			both.addAll(notIgnoring(this.registry.ofUser(d.toId()), d.from()));
-			deliver(both, new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
+			deliver(audience(null, d.fromId(), d.toId(), d.from()),
+					new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
 		else if (event instanceof ChatEvent.MessageEdited e) {
 			deliver(audience(e.channel(), e.fromId(), e.toId(), e.from()),
