@@ -36,8 +36,20 @@ public record ChatProperties(
 		}
 	}
 
+	/**
+	 * @param proxyProtocol whether the TCP listeners read a PROXY protocol header (v1 or v2) first
+	 * @param trustedProxies addresses and CIDR blocks a PROXY header is accepted from
+	 * @param proxyHeaderTimeout how long a trusted proxy's connection may take to send its header
+	 */
 	public record Tcp(@DefaultValue("true") boolean enabled, @DefaultValue("7777") int port,
-			@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("4096") int maxLineBytes) {
+			@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("4096") int maxLineBytes,
+			@DefaultValue("off") ProxyProtocol proxyProtocol, @DefaultValue List<String> trustedProxies,
+			@DefaultValue("5s") Duration proxyHeaderTimeout) {
+	}
+
+	/** {@code chat.tcp.proxy-protocol}: see docs/load-balancing.md. */
+	public enum ProxyProtocol {
+		OFF, OPTIONAL, REQUIRED
 	}
 
 	public record Tls(@DefaultValue("false") boolean enabled, @DefaultValue("7778") int port,
