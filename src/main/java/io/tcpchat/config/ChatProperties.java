@@ -26,7 +26,8 @@ public record ChatProperties(
 		@DefaultValue Limits limits,
 		@DefaultValue Security security,
 		@DefaultValue Storage storage,
-		@DefaultValue Web web) {
+		@DefaultValue Web web,
+		@DefaultValue Shutdown shutdown) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -86,6 +87,13 @@ public record ChatProperties(
 	 */
 	public record Security(@DefaultValue("10") int bcryptStrength, @DefaultValue("0") int loginThreads,
 			@DefaultValue("1000") int loginQueue, @DefaultValue("24h") Duration resumeTtl) {
+	}
+
+	/**
+	 * @param drainDelay on shutdown, how long the node reports readiness DOWN (so a load balancer sends no new
+	 * connections) before it says {@code bye shutdown} to its clients
+	 */
+	public record Shutdown(@DefaultValue("2s") Duration drainDelay) {
 	}
 
 	public record Storage(@DefaultValue("500") int batchSize) {
