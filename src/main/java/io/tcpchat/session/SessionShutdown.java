@@ -69,7 +69,7 @@ class SessionShutdown implements SmartLifecycle {
 	 */
 	private void drain() {
 		AvailabilityChangeEvent.publish(this.events, this, ReadinessState.REFUSING_TRAFFIC);
-		if (this.drainDelay.isPositive()) {
+		if (!this.drainDelay.isZero() && !this.drainDelay.isNegative()) {
 			log.info("Draining: readiness is DOWN; saying bye to {} sessions in {} ms", this.registry.size(),
 					this.drainDelay.toMillis());
 			LockSupport.parkNanos(this.drainDelay.toNanos());
