@@ -154,6 +154,17 @@ class ProxyProtocolIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
+	void overTlsADirectClientNeedsNoHeader() throws Exception {
+		X509Certificate certificate = TestCertificates.generatedCertificate(this.properties.dataDir());
+		ChatClient client = new ChatClient(TestCertificates.connect(this.listeners.port("tls"), certificate));
+		this.opened.add(client);
+
+		client.json();
+
+		assertThat(client.command("//help").path("data").path("commands").size()).isGreaterThan(5);
+	}
+
+	@Test
 	void overTlsAHeaderFromAnUntrustedAddressIsRefused() throws Exception {
 		double before = refused("untrusted");
 		Socket socket = new Socket("127.0.0.1", this.listeners.port("tls"));
