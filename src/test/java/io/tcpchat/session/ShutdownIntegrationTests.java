@@ -136,7 +136,6 @@ class ShutdownIntegrationTests {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), TcpChatApplication.class.getName()));
 		command.addAll(arguments());
-		command.add("--chat.shutdown.drain-delay=0s");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
 			int port = awaitPort(process);
@@ -192,9 +191,6 @@ class ShutdownIntegrationTests {
 	private ConfigurableApplicationContext start(String... extraArguments) throws IOException {
 		List<String> arguments = new ArrayList<>(arguments());
 		arguments.addAll(List.of(extraArguments));
-		if (arguments.stream().noneMatch(argument -> argument.startsWith("--chat.shutdown.drain-delay="))) {
-			arguments.add("--chat.shutdown.drain-delay=0s");
-		}
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TcpChatApplication.class)
 			.run(arguments.toArray(String[]::new));
 		this.contexts.add(context);

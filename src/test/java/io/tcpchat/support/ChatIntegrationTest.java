@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chat.tcp.port=0", "chat.tcp.bind-address=127.0.0.1", "chat.admin.username=admin",
 				"chat.admin.password=" + ChatIntegrationTest.ADMIN_PASSWORD, "chat.security.bcrypt-strength=4",
-				"chat.limits.connections-per-ip=1000", "chat.shutdown.drain-delay=0s",
+				"chat.limits.connections-per-ip=1000",
 				// every test connects from 127.0.0.1: keep the login throttle and the registration limit out of
 				// unrelated tests (LimitsIntegrationTests has its own context to test them)
 				"chat.limits.login-failures-before-delay=1000", "chat.limits.login-failures-per-address=1000",

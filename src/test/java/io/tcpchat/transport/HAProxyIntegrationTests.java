@@ -275,7 +275,7 @@ class HAProxyIntegrationTests {
 					"--chat.tcp.bind-address=127.0.0.1", "--chat.tls.enabled=true", "--chat.tls.port=0",
 					"--server.port=0", "--chat.data-dir=" + dataDir, "--chat.admin.password=" + ADMIN_PASSWORD,
 					"--chat.security.bcrypt-strength=4", "--chat.tcp.proxy-protocol=required",
-					"--chat.tcp.trusted-proxies=127.0.0.1", "--chat.shutdown.drain-delay=0s",
+					"--chat.tcp.trusted-proxies=127.0.0.1",
 					"--chat.limits.login-failures-before-delay=1000", "--chat.limits.login-failures-per-address=1000"));
 			if (databaseUrl != null) {
 				args.addAll(List.of("--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=root",
