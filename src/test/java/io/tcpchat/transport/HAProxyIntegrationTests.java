@@ -29,7 +29,10 @@ import io.tcpchat.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -52,6 +55,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * see. Without {@code haproxy} installed the tests are skipped (they fail under {@code CI=true}).
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HAProxyIntegrationTests {
 
 	static final Path CONFIG = Path.of("docker", "haproxy.cfg");
@@ -81,8 +85,9 @@ class HAProxyIntegrationTests {
 		Files.createDirectories(SelfSignedCertificate.file(second).getParent());
 		Files.copy(SelfSignedCertificate.file(first), SelfSignedCertificate.file(second),
 				StandardCopyOption.REPLACE_EXISTING);
-		CompletableFuture<Node> a = CompletableFuture.supplyAsync(() -> Node.start("node-a", first));
-		CompletableFuture<Node> b = CompletableFuture.supplyAsync(() -> Node.start("node-b", second));
+		CompletableFuture<Node> a = CompletableFuture.supplyAsync(() -> Node.start("node-a", first, "0s"));
+		// longer than HAProxy needs to notice (CHECK_INTERVAL 300ms x fall 2)
+		CompletableFuture<Node> b = CompletableFuture.supplyAsync(() -> Node.start("node-b", second, "3s"));
 		nodes.add(a.join());
 		nodes.add(b.join());
 		for (String name : List.of("chat", "tls", "stats")) {
@@ -192,6 +197,29 @@ class HAProxyIntegrationTests {
 		await().until(() -> output.getOut().contains("from 127.0.0.7"));
 	}
 
+	/**
+	 * The whole drain through HAProxy: node-b stops, reports not ready while it still serves, HAProxy sends new
+	 * clients to node-a, then node-b's clients get bye shutdown and come back through HAProxy to node-a. Last,
+	 * because it stops node-b.
+	 */
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void aStoppingNodeDrainsThroughHAProxy() {
+		ChatClient first = through("127.0.0.5");
+		ChatClient second = through("127.0.0.5");
+		ChatClient onB = nodeOf(first).equals("node-b") ? first : second;
+		onB.json();
+
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(nodes.get(1).context::close);
+
+		await().until(() -> status("chat_nodes", "node2").startsWith("DOWN"));
+		assertThat(onB.command("//help").path("data").path("commands").size()).isGreaterThan(5);
+		assertThat(nodeOf(through("127.0.0.5"))).isEqualTo("node-a");
+		assertThat(onB.expect("bye").path("reason").asString()).isEqualTo("shutdown");
+		assertThat(nodeOf(through("127.0.0.5"))).isEqualTo("node-a");
+		stopping.join();
+	}
+
 	/** A client connected to HAProxy's chat port from {@code localAddress}. */
 	private ChatClient through(String localAddress) {
 		try {
@@ -212,6 +240,9 @@ class HAProxyIntegrationTests {
 	}
 
 	private static int openConnections(Node node) {
+		if (!node.context.isActive()) {
+			return 0;
+		}
 		return node.context.getBean(MeterRegistry.class)
 			.find("chat.connections.open")
 			.gauges()
@@ -269,13 +300,13 @@ class HAProxyIntegrationTests {
 	/** A node: its own context and database (H2 file, or its own MariaDB database in the MariaDB pass). */
 	private record Node(ConfigurableApplicationContext context, Path dataDir, String databaseUrl) {
 
-		static Node start(String id, Path dataDir) {
+		static Node start(String id, Path dataDir, String drainDelay) {
 			String databaseUrl = TestDatabase.mariadbSelected() ? TestDatabase.createMariaDbDatabase() : null;
 			List<String> args = new ArrayList<>(List.of("--chat.node-id=" + id, "--chat.tcp.port=0",
 					"--chat.tcp.bind-address=127.0.0.1", "--chat.tls.enabled=true", "--chat.tls.port=0",
 					"--server.port=0", "--chat.data-dir=" + dataDir, "--chat.admin.password=" + ADMIN_PASSWORD,
 					"--chat.security.bcrypt-strength=4", "--chat.tcp.proxy-protocol=required",
-					"--chat.tcp.trusted-proxies=127.0.0.1",
+					"--chat.tcp.trusted-proxies=127.0.0.1", "--chat.shutdown.drain-delay=" + drainDelay,
 					"--chat.limits.login-failures-before-delay=1000", "--chat.limits.login-failures-per-address=1000"));
 			if (databaseUrl != null) {
 				args.addAll(List.of("--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=root",
