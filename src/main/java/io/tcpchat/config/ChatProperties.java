@@ -26,7 +26,8 @@ public record ChatProperties(
 		@DefaultValue Limits limits,
 		@DefaultValue Security security,
 		@DefaultValue Storage storage,
-		@DefaultValue Web web) {
+		@DefaultValue Web web,
+		@DefaultValue Shutdown shutdown) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -36,8 +37,20 @@ public record ChatProperties(
 		}
 	}
 
+	/**
+	 * @param proxyProtocol whether the TCP listeners read a PROXY protocol header (v1 or v2) first
+	 * @param trustedProxies addresses and CIDR blocks a PROXY header is accepted from
+	 * @param proxyHeaderTimeout how long a trusted proxy's connection may take to send its header
+	 */
 	public record Tcp(@DefaultValue("true") boolean enabled, @DefaultValue("7777") int port,
-			@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("4096") int maxLineBytes) {
+			@DefaultValue("0.0.0.0") String bindAddress, @DefaultValue("4096") int maxLineBytes,
+			@DefaultValue("off") ProxyProtocol proxyProtocol, @DefaultValue List<String> trustedProxies,
+			@DefaultValue("5s") Duration proxyHeaderTimeout) {
+	}
+
+	/** {@code chat.tcp.proxy-protocol}: see docs/load-balancing.md. */
+	public enum ProxyProtocol {
+		OFF, OPTIONAL, REQUIRED
 	}
 
 	public record Tls(@DefaultValue("false") boolean enabled, @DefaultValue("7778") int port,
@@ -74,6 +87,13 @@ public record ChatProperties(
 	 */
 	public record Security(@DefaultValue("10") int bcryptStrength, @DefaultValue("0") int loginThreads,
 			@DefaultValue("1000") int loginQueue, @DefaultValue("24h") Duration resumeTtl) {
+	}
+
+	/**
+	 * @param drainDelay on shutdown, how long the node reports readiness DOWN (so a load balancer sends no new
+	 * connections) before it says {@code bye shutdown} to its clients
+	 */
+	public record Shutdown(@DefaultValue("2s") Duration drainDelay) {
 	}
 
 	public record Storage(@DefaultValue("500") int batchSize) {

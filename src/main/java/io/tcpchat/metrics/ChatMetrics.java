@@ -42,6 +42,8 @@ public class ChatMetrics {
 
 	private final Map<String, Counter> loginFailureCounters = new ConcurrentHashMap<>();
 
+	private final Map<String, Counter> proxyCounters = new ConcurrentHashMap<>();
+
 	public ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.deliveriesSent = Counter.builder("chat.deliveries.sent")
@@ -107,6 +109,24 @@ public class ChatMetrics {
 			.tag("command", command)
 			.tag("outcome", outcome)
 			.register(this.registry)).record(took);
+	}
+
+	/** @param kind {@code v1} or {@code v2} (a client address), or {@code local} (the proxy's own connection) */
+	public void proxyHeaderAccepted(String kind) {
+		this.proxyCounters.computeIfAbsent("accepted " + kind, key -> Counter.builder("chat.proxy.headers")
+			.description("PROXY protocol headers accepted on the TCP listeners")
+			.tag("kind", kind)
+			.register(this.registry)).increment();
+	}
+
+	/**
+	 * @param reason {@code untrusted}, {@code missing}, {@code malformed}, {@code oversized} or {@code timeout}
+	 */
+	public void proxyHeaderRefused(String reason) {
+		this.proxyCounters.computeIfAbsent("refused " + reason, key -> Counter.builder("chat.proxy.refused")
+			.description("Connections refused by the PROXY protocol check of the TCP listeners")
+			.tag("reason", reason)
+			.register(this.registry)).increment();
 	}
 
 	private Counter messagesReceived(String kind) {

@@ -6,6 +6,7 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.tcpchat.connection.InboundLine;
+import io.tcpchat.transport.proxy.ProxyProtocol;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +47,34 @@ class ChatNioConnection extends TcpNioConnection
 
 	private final AtomicBoolean closeReported = new AtomicBoolean();
 
+	private final ProxyStage proxy;
+
 	private volatile Runnable whenClosed = () -> {
 	};
 
 	ChatNioConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
-			String factoryName, QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes) {
+			String factoryName, QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes,
+			ProxyProtocol proxyProtocol) {
 		super(socketChannel, true, lookupHost, publisher, factoryName);
 		this.socketChannel = socketChannel;
 		this.mapper = mapper;
 		this.framer = new LineFramer(maxLineBytes);
 		this.halfClose = new HalfCloseGrace(quiet, () -> 0);
+		this.proxy = new ProxyStage(proxyProtocol, socketChannel, getHostAddress(), super::publishConnectionOpenEvent,
+				this::close);
+	}
+
+	/** With the PROXY protocol, the session starts once the client's address is known. */
+	@Override
+	protected void publishConnectionOpenEvent() {
+		if (this.proxy.opensAtOnce()) {
+			super.publishConnectionOpenEvent();
+		}
+	}
+
+	@Override
+	public String clientAddress() {
+		return this.proxy.clientAddress();
 	}
 
 	@Override
@@ -115,7 +134,9 @@ class ChatNioConnection extends TcpNioConnection
 			return;
 		}
 		buffer.flip();
-		this.framer.feed(buffer, this::deliver);
+		if (this.proxy.read(buffer, (taken) -> this.framer.feed(taken, this::deliver))) {
+			this.framer.feed(buffer, this::deliver);
+		}
 	}
 
 	/** As Spring Integration's assembler does: a failure to handle one line is logged and the next is read. */

@@ -2,6 +2,8 @@ package io.tcpchat.transport;
 
 import java.nio.channels.SocketChannel;
 
+import io.tcpchat.transport.proxy.ProxyProtocol;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNioConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNioConnectionSupport;
@@ -14,17 +16,21 @@ class ChatNioConnectionSupport implements TcpNioConnectionSupport {
 
 	private final int maxLineBytes;
 
-	ChatNioConnectionSupport(QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes) {
+	private final ProxyProtocol proxyProtocol;
+
+	ChatNioConnectionSupport(QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes,
+			ProxyProtocol proxyProtocol) {
 		this.quiet = quiet;
 		this.mapper = mapper;
 		this.maxLineBytes = maxLineBytes;
+		this.proxyProtocol = proxyProtocol;
 	}
 
 	@Override
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		return new ChatNioConnection(socketChannel, lookupHost, applicationEventPublisher, connectionFactoryName,
-				this.quiet, this.mapper, this.maxLineBytes);
+				this.quiet, this.mapper, this.maxLineBytes, this.proxyProtocol);
 	}
 
 }

@@ -11,6 +11,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
 
+import io.tcpchat.transport.proxy.ProxyProtocol;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +52,37 @@ class ChatNioSslConnection extends TcpNioSSLConnection
 
 	private final AtomicBoolean closeReported = new AtomicBoolean();
 
+	private final ProxyStage proxy;
+
+	/** Bytes that began like a PROXY header but were not one: not TLS either. */
+	private boolean neitherProxyNorTls;
+
 	ChatNioSslConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
-			String factoryName, SSLEngine engine, QuietCheck quiet) {
+			String factoryName, SSLEngine engine, QuietCheck quiet, ProxyProtocol proxyProtocol) {
 		super(socketChannel, true, lookupHost, publisher, factoryName, engine);
 		this.engine = engine;
 		this.socketChannel = socketChannel;
 		this.halfClose = new HalfCloseGrace(quiet, this::bufferedInput);
+		this.proxy = new ProxyStage(proxyProtocol, socketChannel, getHostAddress(), super::publishConnectionOpenEvent,
+				this::closeRefused);
+	}
+
+	/** With the PROXY protocol, the session starts once the client's address is known. */
+	@Override
+	protected void publishConnectionOpenEvent() {
+		if (this.proxy.opensAtOnce()) {
+			super.publishConnectionOpenEvent();
+		}
+	}
+
+	@Override
+	public String clientAddress() {
+		return this.proxy.clientAddress();
+	}
+
+	private void closeRefused() {
+		this.handshakeFailed = true;
+		close();
 	}
 
 	private int bufferedInput() {
@@ -99,8 +126,24 @@ class ChatNioSslConnection extends TcpNioSSLConnection
 		this.onReady = action;
 	}
 
+	/**
+	 * The PROXY header, when there is one, comes before the TLS handshake: its bytes are taken from the network
+	 * buffer first. Spring Integration expects this method to clear or compact the buffer.
+	 */
 	@Override
 	protected void sendToPipe(ByteBuffer networkBuffer) throws IOException {
+		if (!this.proxy.read(networkBuffer, (taken) -> this.neitherProxyNorTls = true)) {
+			networkBuffer.clear();
+			return;
+		}
+		if (this.neitherProxyNorTls) {
+			this.handshakeFailed = true;
+			throw new ClosedChannelException();
+		}
+		if (!networkBuffer.hasRemaining()) {
+			networkBuffer.clear();
+			return;
+		}
 		try {
 			super.sendToPipe(networkBuffer);
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
+import io.tcpchat.transport.proxy.ProxyProtocol;
+
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,10 +27,13 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 
 	private final QuietCheck quiet;
 
+	private final ProxyProtocol proxyProtocol;
+
 	private volatile Engines engines;
 
-	ChatNioSslConnectionSupport(QuietCheck quiet, SslBundle bundle) {
+	ChatNioSslConnectionSupport(QuietCheck quiet, SslBundle bundle, ProxyProtocol proxyProtocol) {
 		this.quiet = quiet;
+		this.proxyProtocol = proxyProtocol;
 		this.engines = Engines.of(bundle);
 	}
 
@@ -40,7 +45,8 @@ class ChatNioSslConnectionSupport implements TcpNioConnectionSupport {
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		ChatNioSslConnection connection = new ChatNioSslConnection(socketChannel, lookupHost,
-				applicationEventPublisher, connectionFactoryName, this.engines.create(), this.quiet);
+				applicationEventPublisher, connectionFactoryName, this.engines.create(), this.quiet,
+				this.proxyProtocol);
 		connection.init();
 		return connection;
 	}

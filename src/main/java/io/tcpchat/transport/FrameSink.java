@@ -10,6 +10,9 @@ interface FrameSink {
 
 	String getConnectionId();
 
+	/** The client's address: the peer of the socket, or the client a trusted proxy named in a PROXY header. */
+	String clientAddress();
+
 	/**
 	 * Writes from the buffer what the connection takes now. A sink that {@link #blocksOnWrite() blocks} writes
 	 * everything or throws.

@@ -59,7 +59,7 @@ class TcpConnections {
 				sink.blocksOnWrite() ? this.blockingWriters : this.writers, this.retries, this.sendQueueLimit,
 				() -> this.handler.overflowed(id));
 		this.writersById.put(id, writer);
-		this.handler.opened(new ConnectionInfo(id, ((TcpConnection) sink).getHostAddress(),
+		this.handler.opened(new ConnectionInfo(id, sink.clientAddress(),
 				TransportConfiguration.listenerName(event.getConnectionFactoryName()), Format.TEXT), writer);
 	}
 

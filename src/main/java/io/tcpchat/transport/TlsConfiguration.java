@@ -2,6 +2,7 @@ package io.tcpchat.transport;
 
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.connection.ConnectionHandler;
+import io.tcpchat.transport.proxy.ProxyProtocol;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,10 +26,12 @@ class TlsConfiguration {
 
 	@Bean
 	ChatNioSslConnectionSupport chatSslConnectionSupport(ChatProperties properties, SslBundles bundles,
-			SslBundleRegistry registry, ConnectionHandler handler, SequencingMessageMapper chatMessageMapper) {
+			SslBundleRegistry registry, ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
+			ProxyProtocol chatProxyProtocol) {
 		String name = properties.tls().bundle();
 		SslBundle bundle = ServerCertificate.bundle(name, bundles, registry, properties.dataDir());
-		ChatNioSslConnectionSupport support = new ChatNioSslConnectionSupport(QuietCheck.of(handler, chatMessageMapper), bundle);
+		ChatNioSslConnectionSupport support = new ChatNioSslConnectionSupport(QuietCheck.of(handler, chatMessageMapper), bundle,
+				chatProxyProtocol);
 		bundles.addBundleUpdateHandler(name, (updated) -> {
 			support.use(updated);
 			ServerCertificate.describe("reloaded SSL bundle '" + name + "'", updated);

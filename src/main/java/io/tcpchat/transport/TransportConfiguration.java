@@ -3,10 +3,13 @@ package io.tcpchat.transport;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
+import io.tcpchat.metrics.ChatMetrics;
+import io.tcpchat.transport.proxy.ProxyProtocol;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -83,6 +86,20 @@ class TransportConfiguration {
 		return ThreadPools.queued("chat-write-tls", MAX_BLOCKING_THREADS);
 	}
 
+	/**
+	 * The PROXY protocol policy of both TCP listeners, with one timer thread for the header timeouts (a header
+	 * usually arrives at once, so its timeout is dropped then rather than kept queued for seconds).
+	 */
+	@Bean(destroyMethod = "close")
+	ProxyProtocol chatProxyProtocol(ChatProperties properties, ChatMetrics metrics) {
+		ScheduledThreadPoolExecutor timer = null;
+		if (properties.tcp().proxyProtocol() != ChatProperties.ProxyProtocol.OFF) {
+			timer = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("chat-proxy-timer-"));
+			timer.setRemoveOnCancelPolicy(true);
+		}
+		return new ProxyProtocol(properties.tcp(), timer, metrics);
+	}
+
 	@Bean
 	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
 			WriterThreads chatWriterPool, ExecutorService chatBlockingWriterPool,
@@ -95,9 +112,9 @@ class TransportConfiguration {
 	@ConditionalOnProperty(name = "chat.tcp.enabled", havingValue = "true", matchIfMissing = true)
 	ChatServerSpec plainChatConnectionFactory(ChatProperties properties,
 			ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
-			CompositeExecutor chatReadExecutor) {
+			CompositeExecutor chatReadExecutor, ProxyProtocol chatProxyProtocol) {
 		return chatServer(properties.tcp().port(), new ChatNioConnectionSupport(QuietCheck.of(handler, chatMessageMapper), chatMessageMapper,
-				properties.tcp().maxLineBytes()), properties,
+				properties.tcp().maxLineBytes(), chatProxyProtocol), properties,
 				chatMessageMapper, chatReadExecutor);
 	}
 

@@ -3,6 +3,10 @@ package io.tcpchat.session;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +44,8 @@ import static org.awaitility.Awaitility.await;
 class ShutdownIntegrationTests {
 
 	private static final String ADMIN_PASSWORD = "admin-secret-1";
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -102,6 +109,28 @@ class ShutdownIntegrationTests {
 		assertThat(stored).containsAll(acknowledged);
 	}
 
+	/** Draining: readiness goes DOWN (a load balancer stops sending clients) before anyone is told bye. */
+	@Test
+	void readinessIsDownBeforeClientsAreToldBye() throws Exception {
+		ConfigurableApplicationContext node = start("--chat.shutdown.drain-delay=3s");
+		ChatClient client = client(node).login("admin", ADMIN_PASSWORD);
+		int httpPort = ((WebServerApplicationContext) node).getWebServer().getPort();
+		assertThat(readiness(httpPort)).isEqualTo(200);
+
+		CompletableFuture<Void> closing = CompletableFuture.runAsync(node::close);
+
+		await().until(() -> readiness(httpPort) == 503);
+		// still served while the balancer takes note
+		assertThat(client.command("//whoami").path("data").path("user").asString()).isEqualTo("admin");
+		assertThat(client.expect("bye").path("reason").asString()).isEqualTo("shutdown");
+		closing.get(60, TimeUnit.SECONDS);
+	}
+
+	private static int readiness(int httpPort) throws IOException, InterruptedException {
+		URI uri = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
+		return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	@Test
 	void sigtermSaysByeAndExitsWithZero() throws Exception {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -159,9 +188,11 @@ class ShutdownIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() throws IOException {
+	private ConfigurableApplicationContext start(String... extraArguments) throws IOException {
+		List<String> arguments = new ArrayList<>(arguments());
+		arguments.addAll(List.of(extraArguments));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TcpChatApplication.class)
-			.run(arguments().toArray(String[]::new));
+			.run(arguments.toArray(String[]::new));
 		this.contexts.add(context);
 		return context;
 	}

@@ -139,6 +139,11 @@ class ConnectionWriterTests {
 			this.perWrite = perWrite;
 		}
 
+		@Override
+		public String clientAddress() {
+			return "127.0.0.1";
+		}
+
 		synchronized String text() {
 			return this.received.toString(StandardCharsets.UTF_8);
 		}

@@ -97,6 +97,17 @@ final class TestCertificates {
 	/** As {@link #connect(int, X509Certificate, String...)}, with a small receive buffer if one is given. */
 	static SSLSocket connect(int port, X509Certificate trusted, int receiveBufferBytes, String... protocols)
 			throws IOException, GeneralSecurityException {
+		Socket plain = new Socket();
+		if (receiveBufferBytes > 0) {
+			plain.setReceiveBufferSize(receiveBufferBytes);
+		}
+		plain.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+		return handshake(plain, trusted, protocols);
+	}
+
+	/** TLS over a connected socket (on which, for example, a PROXY header was sent first), handshake done. */
+	static SSLSocket handshake(Socket plain, X509Certificate trusted, String... protocols)
+			throws IOException, GeneralSecurityException {
 		KeyStore trustStore = KeyStore.getInstance("PKCS12");
 		trustStore.load(null, null);
 		trustStore.setCertificateEntry("server", trusted);
@@ -104,12 +115,8 @@ final class TestCertificates {
 		trust.init(trustStore);
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, trust.getTrustManagers(), null);
-		Socket plain = new Socket();
-		if (receiveBufferBytes > 0) {
-			plain.setReceiveBufferSize(receiveBufferBytes);
-		}
-		plain.connect(new java.net.InetSocketAddress("127.0.0.1", port));
-		SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, "localhost", port, true);
+		SSLSocket socket = (SSLSocket) context.getSocketFactory()
+			.createSocket(plain, "localhost", plain.getPort(), true);
 		SSLParameters parameters = socket.getSSLParameters();
 		parameters.setEndpointIdentificationAlgorithm("HTTPS");
 		parameters.setServerNames(List.of(new SNIHostName("localhost")));
