@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
 		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Edit.class),
 		@JsonSubTypes.Type(ServerEvent.Unsend.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
-		@JsonSubTypes.Type(ServerEvent.Bye.class) })
+		@JsonSubTypes.Type(ServerEvent.Bye.class), @JsonSubTypes.Type(ServerEvent.Topic.class) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
 
@@ -91,15 +91,26 @@ public sealed interface ServerEvent {
 	/**
 	 * Something this session must know that is neither a reply nor an error: {@code code} says what
 	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one;
-	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender).
+	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender; the
+	 * channel codes of docs/protocol.md name the {@code user} concerned and who did it, {@code by}).
 	 */
 	@JsonTypeName("notice")
-	record Notice(String code, String text, String channel, Map<String, Long> unread) implements ServerEvent {
+	record Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by)
+			implements ServerEvent {
 
 		public Notice(String code, String text, String channel) {
-			this(code, text, channel, null);
+			this(code, text, channel, null, null, null);
 		}
 
+		public Notice(String code, String text, String channel, Map<String, Long> unread) {
+			this(code, text, channel, unread, null, null);
+		}
+
+	}
+
+	/** A channel's topic changed ({@code //topic}); {@code topic} is absent when it was cleared. */
+	@JsonTypeName("topic")
+	record Topic(String channel, String topic, String by) implements ServerEvent {
 	}
 
 	@JsonTypeName("ping")

@@ -2,32 +2,49 @@ package io.tcpchat.session;
 
 import java.util.stream.Collectors;
 
+import java.util.List;
+
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.channel.Invitations;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.messaging.DirectMessageHistory;
 import io.tcpchat.messaging.IgnoreService;
 import io.tcpchat.messaging.MissedDirectMessages;
+import io.tcpchat.presence.PresenceNotices;
 import io.tcpchat.protocol.ServerEvent;
 
 import org.springframework.stereotype.Component;
 
 /**
  * What a login brings besides {@code logged-in}: the user's ignore list, before anything is delivered to the
- * session; and right after {@code logged-in}, a {@code notice missed-dms} with the count per sender, then the DMs
- * that arrived while the user was offline, oldest first.
+ * session; and right after {@code logged-in}, whether the session wants online/offline notices, a
+ * {@code notice invited} per pending invitation, a {@code notice missed-dms} with the count per sender, then the
+ * DMs that arrived while the user was offline, oldest first.
  */
 @Component
 class LoginFollowUp {
 
 	static final String MISSED_DMS = "missed-dms";
 
+	static final String INVITED = EventDelivery.INVITED;
+
 	private final DirectMessageHistory directs;
 
 	private final IgnoreService ignores;
 
-	LoginFollowUp(DirectMessageHistory directs, IgnoreService ignores) {
+	private final Invitations invitations;
+
+	private final PresenceNotices presenceNotices;
+
+	private final SessionRegistry registry;
+
+	LoginFollowUp(DirectMessageHistory directs, IgnoreService ignores, Invitations invitations,
+			PresenceNotices presenceNotices, SessionRegistry registry) {
 		this.directs = directs;
 		this.ignores = ignores;
+		this.invitations = invitations;
+		this.presenceNotices = presenceNotices;
+		this.registry = registry;
 	}
 
 	/** Before the session is indexed for delivery. */
@@ -35,8 +52,43 @@ class LoginFollowUp {
 		session.ignoring(this.ignores.ignoredBy(user));
 	}
 
+	/** Whether the user has a session already, anywhere (asked before this one goes online). */
+	boolean isOnline(ChatUser user) {
+		return this.presenceNotices.isOnline(user);
+	}
+
+	/** The user's first session is online: those who asked for it are told. */
+	void cameOnline(ChatUser user) {
+		this.presenceNotices.cameOnline(user);
+	}
+
+	/** A session of the user closed: if it was the last, those who asked for it are told. */
+	void leftSession(ChatUser user) {
+		this.presenceNotices.leftSession(user);
+	}
+
 	/** Right after {@code logged-in}. */
 	void catchUp(ChatSession session, ChatUser user) {
+		this.registry.watchPresence(session, this.presenceNotices.wanted(user));
+		announceInvitations(session, user);
+		catchUpDirectMessages(session, user);
+	}
+
+	/** Pending invitations are listed at every login until used or withdrawn. */
+	private void announceInvitations(ChatSession session, ChatUser user) {
+		List<Invitations.Pending> pending = this.invitations.pendingFor(user);
+		if (pending.isEmpty()) {
+			return;
+		}
+		for (Invitations.Pending invitation : pending) {
+			String who = (invitation.by() == null) ? "You were invited" : invitation.by() + " invited you";
+			session.send(new ServerEvent.Notice(INVITED,
+					who + " to #" + invitation.channel() + "; //join " + invitation.channel() + " to accept.",
+					invitation.channel(), null, user.name(), invitation.by()));
+		}
+	}
+
+	private void catchUpDirectMessages(ChatSession session, ChatUser user) {
 		MissedDirectMessages missed = this.directs.takeMissed(user);
 		if (missed.isEmpty()) {
 			return;

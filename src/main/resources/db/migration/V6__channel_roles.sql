@@ -1,0 +1,17 @@
+-- Channels people can understand, invitations you can see and undo (issue 15, parts 3 and 4).
+
+-- //topic: a channel's topic (NULL: none), set by its owner, its moderators or an admin
+ALTER TABLE channel ADD COLUMN topic VARCHAR(300);
+
+-- //op, //deop: a member who may invite, remove, uninvite and set the topic (never delete or give the channel)
+ALTER TABLE channel_member ADD COLUMN moderator BOOLEAN DEFAULT FALSE NOT NULL;
+
+-- who invited (an invitation's row; NULL for memberships and for invitations made before this column)
+ALTER TABLE channel_member ADD COLUMN invited_by BIGINT;
+
+-- //notify on: the accounts that want a notice when someone they share a channel with comes online or goes
+-- offline (absent: off, the default)
+CREATE TABLE presence_notice (
+    account_id BIGINT      NOT NULL PRIMARY KEY,
+    created_at DATETIME(6) NOT NULL
+);
