@@ -75,6 +75,10 @@ final class EventFormatter {
 		if (event instanceof ServerEvent.Notice n) {
 			return notice(n.text());
 		}
+		if (event instanceof ServerEvent.Topic t) {
+			return membership(safe(t.by()) + ((t.topic() == null) ? " cleared the topic of " : " set the topic of "),
+					t.channel(), t.topic());
+		}
 		if (event instanceof ServerEvent.LoggedIn l) {
 			return notice("Logged in as " + safe(l.user()) + (isAdmin(l) ? " (admin)" : "") + ". You are in #"
 					+ safe(l.channel()) + ". //help lists the commands, Tab completes, //quit leaves.");

@@ -34,6 +34,14 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void topicsShowWhoSetThemAndClearedOnesSaySo() {
+		assertThat(this.formatter.format(new ServerEvent.Topic("dev", "deploys at 5", "alice"), "bob").toString())
+			.isEqualTo("13:05 -- alice set the topic of #dev (deploys at 5)");
+		assertThat(this.formatter.format(new ServerEvent.Topic("dev", null, "alice"), "bob").toString())
+			.isEqualTo("13:05 -- alice cleared the topic of #dev");
+	}
+
+	@Test
 	void senderNamesCarryTheirColour() {
 		AttributedString line = this.formatter
 			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "hello"), "bob");
