@@ -15,3 +15,7 @@ CREATE TABLE presence_notice (
     account_id BIGINT      NOT NULL PRIMARY KEY,
     created_at DATETIME(6) NOT NULL
 );
+
+-- mentions (issue 15, part 5): the names a channel message mentions with @name, space-separated (NULL: none),
+-- resolved once when it is sent, so history shows what the live message carried
+ALTER TABLE message ADD COLUMN mentions VARCHAR(400);

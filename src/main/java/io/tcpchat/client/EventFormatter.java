@@ -34,6 +34,9 @@ final class EventFormatter {
 
 	private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
 
+	/** The text of a message that mentions you. */
+	private static final AttributedStyle MENTION = AttributedStyle.BOLD.inverse();
+
 	private final DateTimeFormatter time;
 
 	private final Clock clock;
@@ -50,7 +53,7 @@ final class EventFormatter {
 	 */
 	AttributedString format(ServerEvent event, String me) {
 		if (event instanceof ServerEvent.Message m) {
-			return message(m);
+			return message(m, me);
 		}
 		if (event instanceof ServerEvent.Dm d) {
 			return dm(d, me);
@@ -98,13 +101,24 @@ final class EventFormatter {
 	}
 
 	AttributedString message(ServerEvent.Message m) {
+		return message(m, null);
+	}
+
+	/** A message that mentions {@code me} shows its text highlighted. */
+	AttributedString message(ServerEvent.Message m, String me) {
 		AttributedStringBuilder line = timestamp(m.ts());
 		line.styled(CHANNEL, "#" + safe(m.channel())).append(' ');
 		if (m.isAction()) {
 			line.append("* ");
 		}
 		name(line, m.from(), m.color());
-		line.append(m.isAction() ? " " : ": ").append(safe(m.text()));
+		line.append(m.isAction() ? " " : ": ");
+		if (m.mentions(me)) {
+			line.styled(MENTION, safe(m.text()));
+		}
+		else {
+			line.append(safe(m.text()));
+		}
 		return line.toAttributedString();
 	}
 

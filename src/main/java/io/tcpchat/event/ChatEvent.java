@@ -16,17 +16,27 @@ public sealed interface ChatEvent {
 	/**
 	 * @param action an action ({@code //me waves}) rather than something said
 	 * @param editedAt when it was last edited (in history), else null
+	 * @param mentions the names of the users it mentions ({@code @name}), empty when none
 	 */
 	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
-			boolean action, Instant editedAt) implements ChatEvent {
+			boolean action, Instant editedAt, List<String> mentions) implements ChatEvent {
+
+		public ChannelMessage {
+			mentions = (mentions == null) ? List.of() : List.copyOf(mentions);
+		}
 
 		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text) {
-			this(id, ts, channel, from, color, text, false, null);
+			this(id, ts, channel, from, color, text, false, null, List.of());
 		}
 
 		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
 				boolean action) {
-			this(id, ts, channel, from, color, text, action, null);
+			this(id, ts, channel, from, color, text, action, null, List.of());
+		}
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+				boolean action, Instant editedAt) {
+			this(id, ts, channel, from, color, text, action, editedAt, List.of());
 		}
 
 	}

@@ -134,6 +134,9 @@ class HistoryCommands {
 		if (message.editedAt() != null) {
 			entry.put("edited", message.editedAt());
 		}
+		if (!message.mentions().isEmpty()) {
+			entry.put("mentions", message.mentions());
+		}
 		return entry;
 	}
 

@@ -46,13 +46,26 @@ public sealed interface ServerEvent {
 	record Error(String code, String text, String command) implements ServerEvent {
 	}
 
-	/** @param action {@code true} for an action ({@code //me waves}), absent otherwise */
+	/**
+	 * @param action {@code true} for an action ({@code //me waves}), absent otherwise
+	 * @param mentions the names of the users it mentions ({@code @name}), absent when none
+	 */
 	@JsonTypeName("message")
-	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action)
-			implements ServerEvent {
+	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action,
+			List<String> mentions) implements ServerEvent {
 
 		public Message(long id, Instant ts, String channel, String from, String color, String text) {
-			this(id, ts, channel, from, color, text, null);
+			this(id, ts, channel, from, color, text, null, null);
+		}
+
+		public Message(long id, Instant ts, String channel, String from, String color, String text,
+				Boolean action) {
+			this(id, ts, channel, from, color, text, action, null);
+		}
+
+		/** Whether it mentions {@code user} (names compare ignoring case). */
+		public boolean mentions(String user) {
+			return this.mentions != null && user != null && this.mentions.stream().anyMatch(user::equalsIgnoreCase);
 		}
 
 		@JsonIgnore

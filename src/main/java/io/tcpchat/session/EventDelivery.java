@@ -52,7 +52,7 @@ class EventDelivery implements ChatEventListener {
 		if (event instanceof ChatEvent.ChannelMessage m) {
 			deliver(notIgnoring(this.registry.inChannel(m.channel()), m.from()),
 					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text(),
-							m.action() ? Boolean.TRUE : null));
+							m.action() ? Boolean.TRUE : null, m.mentions().isEmpty() ? null : m.mentions()));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			deliver(audience(null, d.fromId(), d.toId(), d.from()),

@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import java.util.List;
 
+import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.channel.Invitations;
 import io.tcpchat.event.ChatEvent;
@@ -38,8 +39,11 @@ class LoginFollowUp {
 
 	private final SessionRegistry registry;
 
+	private final AccountService accounts;
+
 	LoginFollowUp(DirectMessageHistory directs, IgnoreService ignores, Invitations invitations,
-			PresenceNotices presenceNotices, SessionRegistry registry) {
+			PresenceNotices presenceNotices, SessionRegistry registry, AccountService accounts) {
+		this.accounts = accounts;
 		this.directs = directs;
 		this.ignores = ignores;
 		this.invitations = invitations;
@@ -50,6 +54,8 @@ class LoginFollowUp {
 	/** Before the session is indexed for delivery. */
 	void prepare(ChatSession session, ChatUser user) {
 		session.ignoring(this.ignores.ignoredBy(user));
+		// so that mentions of this user are recognised without reading the database
+		this.accounts.remember(user);
 	}
 
 	/** Whether the user has a session already, anywhere (asked before this one goes online). */

@@ -34,6 +34,17 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void aMessageThatMentionsYouIsHighlighted() {
+		ServerEvent.Message mention = new ServerEvent.Message(1, NOON, "general", "alice", null, "hi @bob", null,
+				java.util.List.of("bob"));
+		AttributedString forBob = this.formatter.format(mention, "BOB");
+		AttributedString forCarol = this.formatter.format(mention, "carol");
+		assertThat(forBob.toString()).isEqualTo("13:05 #general alice: hi @bob");
+		assertThat(forBob.toAnsi(256, ForceMode.None)).contains("\u001b[7;1mhi @bob");
+		assertThat(forCarol.toAnsi(256, ForceMode.None)).doesNotContain("7m");
+	}
+
+	@Test
 	void topicsShowWhoSetThemAndClearedOnesSaySo() {
 		assertThat(this.formatter.format(new ServerEvent.Topic("dev", "deploys at 5", "alice"), "bob").toString())
 			.isEqualTo("13:05 -- alice set the topic of #dev (deploys at 5)");
