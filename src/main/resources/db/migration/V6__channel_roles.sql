@@ -19,3 +19,13 @@ CREATE TABLE presence_notice (
 -- mentions (issue 15, part 5): the names a channel message mentions with @name, space-separated (NULL: none),
 -- resolved once when it is sent, so history shows what the live message carried
 ALTER TABLE message ADD COLUMN mentions VARCHAR(400);
+
+-- read markers (issue 15, part 2): the newest channel message an account has read, per channel; written when its
+-- last session ends (everything delivered live counts as read), by //history and by //read, never per message
+CREATE TABLE read_marker (
+    id           BIGINT AUTO_INCREMENT PRIMARY KEY,
+    account_id   BIGINT      NOT NULL,
+    channel      VARCHAR(50) NOT NULL,
+    last_read_id BIGINT      NOT NULL,
+    CONSTRAINT uk_read_marker UNIQUE (account_id, channel)
+);

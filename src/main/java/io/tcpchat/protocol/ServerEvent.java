@@ -105,18 +105,23 @@ public sealed interface ServerEvent {
 	 * Something this session must know that is neither a reply nor an error: {@code code} says what
 	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one;
 	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender; the
-	 * channel codes of docs/protocol.md name the {@code user} concerned and who did it, {@code by}).
+	 * channel codes of docs/protocol.md name the {@code user} concerned and who did it, {@code by}; {@code unread}:
+	 * the login's summary, {@code unread} per channel and {@code dms} per sender).
 	 */
 	@JsonTypeName("notice")
-	record Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by)
-			implements ServerEvent {
+	record Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by,
+			Map<String, Long> dms) implements ServerEvent {
 
 		public Notice(String code, String text, String channel) {
-			this(code, text, channel, null, null, null);
+			this(code, text, channel, null, null, null, null);
 		}
 
 		public Notice(String code, String text, String channel, Map<String, Long> unread) {
-			this(code, text, channel, unread, null, null);
+			this(code, text, channel, unread, null, null, null);
+		}
+
+		public Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by) {
+			this(code, text, channel, unread, user, by, null);
 		}
 
 	}

@@ -2,17 +2,25 @@ package io.tcpchat.session;
 
 import java.util.stream.Collectors;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.channel.ChannelService;
 import io.tcpchat.channel.Invitations;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.messaging.DirectMessageHistory;
 import io.tcpchat.messaging.IgnoreService;
 import io.tcpchat.messaging.MissedDirectMessages;
+import io.tcpchat.messaging.ReadMarkers;
 import io.tcpchat.presence.PresenceNotices;
 import io.tcpchat.protocol.ServerEvent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -25,9 +33,13 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginFollowUp {
 
+	private static final Logger log = LoggerFactory.getLogger(LoginFollowUp.class);
+
 	static final String MISSED_DMS = "missed-dms";
 
 	static final String INVITED = EventDelivery.INVITED;
+
+	static final String UNREAD = "unread";
 
 	private final DirectMessageHistory directs;
 
@@ -41,9 +53,16 @@ class LoginFollowUp {
 
 	private final AccountService accounts;
 
+	private final ReadMarkers readMarkers;
+
+	private final ChannelService channels;
+
 	LoginFollowUp(DirectMessageHistory directs, IgnoreService ignores, Invitations invitations,
-			PresenceNotices presenceNotices, SessionRegistry registry, AccountService accounts) {
+			PresenceNotices presenceNotices, SessionRegistry registry, AccountService accounts,
+			ReadMarkers readMarkers, ChannelService channels) {
 		this.accounts = accounts;
+		this.readMarkers = readMarkers;
+		this.channels = channels;
 		this.directs = directs;
 		this.ignores = ignores;
 		this.invitations = invitations;
@@ -66,6 +85,23 @@ class LoginFollowUp {
 	/** The user's first session is online: those who asked for it are told. */
 	void cameOnline(ChatUser user) {
 		this.presenceNotices.cameOnline(user);
+	}
+
+	/**
+	 * A session of the user is closing (already out of the registry, still online): if it was the user's last on
+	 * this node, everything delivered so far counts as read.
+	 */
+	void closing(ChatUser user) {
+		if (!this.registry.ofUser(user.id()).isEmpty()) {
+			return;
+		}
+		try {
+			this.readMarkers.caughtUp(user, this.channels.channelsOf(user.id()));
+		}
+		catch (RuntimeException ex) {
+			// the database is away: the next login counts a little more as unread, nothing worse
+			log.warn("Could not keep the read markers of {}: {}", user.name(), ex.toString());
+		}
 	}
 
 	/** A session of the user closed: if it was the last, those who asked for it are told. */
@@ -96,6 +132,7 @@ class LoginFollowUp {
 
 	private void catchUpDirectMessages(ChatSession session, ChatUser user) {
 		MissedDirectMessages missed = this.directs.takeMissed(user);
+		summarizeUnread(session, user, missed);
 		if (missed.isEmpty()) {
 			return;
 		}
@@ -103,6 +140,25 @@ class LoginFollowUp {
 		for (ChatEvent.DirectMessage d : missed.latest()) {
 			session.send(new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
 		}
+	}
+
+	/** "3 new in #dev, 2 DMs from bob": the channels' unread counts from their read markers, and the missed DMs. */
+	private void summarizeUnread(ChatSession session, ChatUser user, MissedDirectMessages missed) {
+		Map<String, Long> channels = new LinkedHashMap<>();
+		this.readMarkers.unread(user).forEach((channel, count) -> {
+			if (session.channels().contains(channel)) {
+				channels.put(channel, count);
+			}
+		});
+		if (channels.isEmpty() && missed.isEmpty()) {
+			return;
+		}
+		List<String> parts = new ArrayList<>();
+		channels.forEach((channel, count) -> parts.add(count + " new in #" + channel));
+		missed.bySender()
+			.forEach((sender, count) -> parts.add(count + ((count == 1) ? " DM from " : " DMs from ") + sender));
+		session.send(new ServerEvent.Notice(UNREAD, "Since you were last here: " + String.join(", ", parts) + ".",
+				null, channels, null, null, missed.bySender()));
 	}
 
 	private static String summary(MissedDirectMessages missed) {

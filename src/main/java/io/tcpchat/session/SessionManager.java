@@ -230,8 +230,10 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	public void closed(String connectionId) {
 		ChatSession session = this.registry.remove(connectionId);
 		if (session != null && session.isLoggedIn()) {
+			ChatUser user = session.user().orElseThrow();
+			this.followUp.closing(user);
 			this.presence.offline(connectionId);
-			this.followUp.leftSession(session.user().orElseThrow());
+			this.followUp.leftSession(user);
 		}
 	}
 

@@ -45,6 +45,14 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void theUnreadSummaryAtLoginIsShown() {
+		ServerEvent.Notice summary = new ServerEvent.Notice("unread",
+				"Since you were last here: 3 new in #dev, 2 DMs from bob.", null, java.util.Map.of("dev", 3L), null,
+				null, java.util.Map.of("bob", 2L));
+		assertThat(this.formatter.format(summary, "alice").toString()).contains("3 new in #dev, 2 DMs from bob");
+	}
+
+	@Test
 	void topicsShowWhoSetThemAndClearedOnesSaySo() {
 		assertThat(this.formatter.format(new ServerEvent.Topic("dev", "deploys at 5", "alice"), "bob").toString())
 			.isEqualTo("13:05 -- alice set the topic of #dev (deploys at 5)");
