@@ -19,9 +19,6 @@ import io.tcpchat.messaging.ReadMarkers;
 import io.tcpchat.presence.PresenceNotices;
 import io.tcpchat.protocol.ServerEvent;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LoginFollowUp {
-
-	private static final Logger log = LoggerFactory.getLogger(LoginFollowUp.class);
 
 	static final String MISSED_DMS = "missed-dms";
 
@@ -95,13 +90,7 @@ class LoginFollowUp {
 		if (!this.registry.ofUser(user.id()).isEmpty()) {
 			return;
 		}
-		try {
-			this.readMarkers.caughtUp(user, this.channels.channelsOf(user.id()));
-		}
-		catch (RuntimeException ex) {
-			// the database is away: the next login counts a little more as unread, nothing worse
-			log.warn("Could not keep the read markers of {}: {}", user.name(), ex.toString());
-		}
+		this.readMarkers.wentAway(user, this.channels.channelsOf(user.id()));
 	}
 
 	/** A session of the user closed: if it was the last, those who asked for it are told. */

@@ -5,11 +5,16 @@ import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Issue 15, part 2: read markers per user and channel, and the unread summary at login. */
 class UnreadIntegrationTests extends ChatIntegrationTest {
+
+	@Autowired
+	private ReadMarkers readMarkers;
 
 	@Test
 	void theLoginSummarizesWhatCameWhileYouWereAway() {
@@ -26,6 +31,7 @@ class UnreadIntegrationTests extends ChatIntegrationTest {
 		b.expect("message", m -> m.path("text").asString().equals("seen live"));
 		b.close();
 		await().until(() -> !a.command("//whois " + bob).path("data").path("online").asBoolean());
+		await().until(this.readMarkers::isIdle);
 
 		for (int i = 1; i <= 3; i++) {
 			a.send("while away " + i);
@@ -45,6 +51,7 @@ class UnreadIntegrationTests extends ChatIntegrationTest {
 
 		again.close();
 		await().until(() -> !a.command("//whois " + bob).path("data").path("online").asBoolean());
+		await().until(this.readMarkers::isIdle);
 		ChatClient third = connect().login(bob, PASSWORD);
 		third.command("//whoami");
 		assertThat(third.transcript()).as("everything was read").noneMatch(line -> line.contains("\"code\":\"unread\""));
