@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Issue 15, part 3: optional online/offline notices about the people one shares a channel with. */
 class PresenceNoticesIntegrationTests extends ChatIntegrationTest {
@@ -16,6 +17,7 @@ class PresenceNoticesIntegrationTests extends ChatIntegrationTest {
 		String bob = uniqueName("bob");
 		ChatClient a = newUser(alice);
 		newUser(bob).close();
+		await().until(() -> !a.command("//whois " + bob).path("data").path("online").asBoolean());
 		assertThat(a.command("//notify").path("data").path("notify").asBoolean()).isFalse();
 
 		assertThat(a.command("//notify ON").path("data").path("notify").asBoolean()).isTrue();
