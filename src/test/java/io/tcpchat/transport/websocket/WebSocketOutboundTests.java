@@ -31,6 +31,9 @@ class WebSocketOutboundTests {
 
 	private final AtomicInteger closes = new AtomicInteger();
 
+	/** Drains handed to the writer threads, run when the test says so. */
+	private final List<Runnable> writers = new ArrayList<>();
+
 	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 
 	private boolean completeAtOnce;
@@ -49,6 +52,8 @@ class WebSocketOutboundTests {
 		outbound.send(frame("one"));
 		outbound.send(frame("two"));
 		outbound.send(frame("three"));
+		assertThat(this.sent).isEmpty();
+		runWriters();
 
 		assertThat(this.sent).containsExactly("one");
 		assertThat(outbound.queuedBytes()).isEqualTo(4 + 4 + 6);
@@ -68,6 +73,7 @@ class WebSocketOutboundTests {
 		for (int i = 0; i < 100_000; i++) {
 			outbound.send(frame("m" + i));
 		}
+		runWriters();
 
 		assertThat(this.sent).hasSize(100_000).endsWith("m99999");
 		assertThat(outbound.queuedBytes()).isZero();
@@ -92,6 +98,7 @@ class WebSocketOutboundTests {
 
 		outbound.sendLast(frame("{\"type\":\"bye\"}"));
 		assertThat(outbound.send(frame("late"))).isFalse();
+		runWriters();
 		completeNext();
 		assertThat(this.closes).hasValue(0);
 		completeNext();
@@ -106,6 +113,7 @@ class WebSocketOutboundTests {
 		outbound.send(frame("stuck"));
 
 		outbound.sendLast(frame("bye"));
+		runWriters();
 
 		await().until(() -> this.closes.get() == 1);
 		assertThat(this.sent).containsExactly("stuck");
@@ -123,9 +131,83 @@ class WebSocketOutboundTests {
 		assertThat(outbound.send(frame("c"))).isFalse();
 	}
 
+	@Test
+	void framesQueuedBeforeTheWriterRunsGoOutInOneBatch() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+
+		outbound.send(frame("one"));
+		outbound.send(frame("two"));
+		assertThat(this.writers).hasSize(1);
+		runWriters();
+
+		assertThat(sender.writes).containsExactly(List.of("one", "two"));
+	}
+
+	@Test
+	void framesQueuedWhileAFlushIsInFlightGoOutTogetherInTheNextOne() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+
+		outbound.send(frame("one"));
+		runWriters();
+		outbound.send(frame("two"));
+		outbound.send(frame("three"));
+		runWriters();
+		assertThat(sender.writes).containsExactly(List.of("one"));
+		sender.completeFlush();
+
+		assertThat(sender.writes).containsExactly(List.of("one"), List.of("two", "three"));
+		assertThat(outbound.queuedBytes()).isZero();
+		sender.completeFlush();
+		assertThat(sender.flushesInFlight).isEmpty();
+	}
+
+	@Test
+	void aCloseWaitsForTheLastFlushAndSwitchesBatchingOffFirst() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+		outbound.send(frame("one"));
+		runWriters();
+
+		outbound.sendLast(frame("bye"));
+		runWriters();
+		assertThat(this.closes).hasValue(0);
+		sender.completeFlush();
+		assertThat(this.closes).hasValue(0);
+		sender.completeFlush();
+
+		assertThat(sender.writes).containsExactly(List.of("one"), List.of("bye"));
+		assertThat(sender.closedBeforeClose).isTrue();
+		assertThat(this.closes).hasValue(1);
+	}
+
+	@Test
+	void aFailedFlushClosesTheConnection() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+		outbound.send(frame("one"));
+		runWriters();
+
+		sender.flushesInFlight.remove(0).onResult(new SendResult(new java.io.IOException("reset")));
+
+		assertThat(this.closes).hasValue(1);
+		assertThat(sender.writes).containsExactly(List.of("one"));
+	}
+
 	private WebSocketOutbound outbound(long limit) {
-		return new WebSocketOutbound("ws-test", remote(), this.closes::incrementAndGet, Runnable::run, this.timers,
-				limit, this.overflows::incrementAndGet);
+		return outbound(TextFrameSender.unbatched(remote()), limit);
+	}
+
+	private WebSocketOutbound outbound(TextFrameSender sender, long limit) {
+		return new WebSocketOutbound("ws-test", sender, this.writers::add, this.closes::incrementAndGet, Runnable::run,
+				this.timers, limit, this.overflows::incrementAndGet);
+	}
+
+	private void runWriters() {
+		while (!this.writers.isEmpty()) {
+			this.writers.remove(0).run();
+		}
 	}
 
 	private void completeNext() {
@@ -153,6 +235,43 @@ class WebSocketOutboundTests {
 
 	private static byte[] frame(String line) {
 		return (line + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Batches like Tomcat: sends complete at once into a batch, a flush writes it and completes when told. */
+	private static final class BatchingStandIn implements TextFrameSender {
+
+		private final List<String> batch = new ArrayList<>();
+
+		private final List<List<String>> writes = new ArrayList<>();
+
+		private final List<SendHandler> flushesInFlight = new ArrayList<>();
+
+		private boolean closedBeforeClose;
+
+		@Override
+		public void send(String text, SendHandler done) {
+			this.batch.add(text);
+			done.onResult(new SendResult());
+		}
+
+		@Override
+		public void flush(SendHandler done) {
+			if (!this.batch.isEmpty()) {
+				this.writes.add(List.copyOf(this.batch));
+				this.batch.clear();
+			}
+			this.flushesInFlight.add(done);
+		}
+
+		@Override
+		public void beforeClose() {
+			this.closedBeforeClose = this.flushesInFlight.isEmpty() && this.batch.isEmpty();
+		}
+
+		void completeFlush() {
+			this.flushesInFlight.remove(0).onResult(new SendResult());
+		}
+
 	}
 
 }
