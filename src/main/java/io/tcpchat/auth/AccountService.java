@@ -270,6 +270,24 @@ public class AccountService {
 				key -> this.accounts.findByUsernameKey(key).filter(a -> !a.isDeleted()).map(Account::toUser));
 	}
 
+	/**
+	 * A live user by name if the in-memory directory has it, never reading the database (for the message path,
+	 * e.g. mentions). Every user who logged in since the start is in it (see {@link #remember}), and whoever was
+	 * looked up recently.
+	 */
+	public Optional<ChatUser> knownUser(String username) {
+		if (!Usernames.isValid(username)) {
+			return Optional.empty();
+		}
+		Optional<ChatUser> known = this.directory.peek(Usernames.key(username));
+		return (known == null) ? Optional.empty() : known;
+	}
+
+	/** Puts a user who just logged in into the directory (a look-up, reading the database only on a miss). */
+	public void remember(ChatUser user) {
+		findUser(user.name());
+	}
+
 	/** Whether a name is held: by an account, a deleted account's tombstone, or the reserved names. */
 	@Transactional(readOnly = true)
 	public boolean isTaken(String username) {

@@ -27,6 +27,11 @@ class UserDirectory implements ChatEventListener {
 		return this.byKey.get(usernameKey, loader);
 	}
 
+	/** What the directory holds for {@code usernameKey}, without loading: null when it holds nothing. */
+	Optional<ChatUser> peek(String usernameKey) {
+		return this.byKey.getIfPresent(usernameKey);
+	}
+
 	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.UserCreated created) {

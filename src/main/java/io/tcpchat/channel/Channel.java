@@ -29,6 +29,9 @@ class Channel {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** Null: no topic. */
+	private String topic;
+
 	protected Channel() {
 	}
 
@@ -57,6 +60,18 @@ class Channel {
 
 	boolean isOwnedBy(long accountId) {
 		return this.ownerId != null && this.ownerId == accountId;
+	}
+
+	String topic() {
+		return this.topic;
+	}
+
+	void changeTopic(String topic) {
+		this.topic = topic;
+	}
+
+	void giveTo(long accountId) {
+		this.ownerId = accountId;
 	}
 
 	void disown() {

@@ -3,6 +3,7 @@ package io.tcpchat.channel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.tcpchat.auth.ChatUser;
@@ -19,8 +20,11 @@ class ChannelCommands {
 
 	private final ChannelService channels;
 
-	ChannelCommands(ChannelService channels) {
+	private final ChannelTopics topics;
+
+	ChannelCommands(ChannelService channels, ChannelTopics topics) {
 		this.channels = channels;
+		this.topics = topics;
 	}
 
 	@ChatCommand(name = "channels", description = "Lists the public channels and the private ones you are in.",
@@ -30,7 +34,8 @@ class ChannelCommands {
 		String text = visible.isEmpty() ? "No channels."
 				: visible.stream()
 					.map(c -> "#" + c.name() + (c.isPrivate() ? " (private)" : "") + " - " + c.members() + " member"
-							+ (c.members() == 1 ? "" : "s") + ((c.owner() == null) ? "" : ", owner " + c.owner()))
+							+ (c.members() == 1 ? "" : "s") + ((c.owner() == null) ? "" : ", owner " + c.owner())
+							+ ((c.topic() == null) ? "" : ": " + c.topic()))
 					.collect(Collectors.joining("\n"));
 		List<Map<String, Object>> data = visible.stream().map(ChannelCommands::describe).toList();
 		return Reply.of(text, Map.of("channels", data));
@@ -41,7 +46,12 @@ class ChannelCommands {
 	Reply join(CommandContext context, Arguments arguments) {
 		String name = this.channels.join(context.requireUser(), arguments.get(0));
 		context.setCurrentChannel(name);
-		return Reply.of("You are in #" + name + "; plain lines go there now.", Map.of("channel", name));
+		Optional<String> topic = this.topics.of(name);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("channel", name);
+		data.put("topic", topic.orElse(null));
+		return Reply.of("You are in #" + name + "; plain lines go there now." + topic.map(t -> " Topic: " + t).orElse(""),
+				data);
 	}
 
 	@ChatCommand(name = "leave", usage = "(channel)", description = "Leaves the named or the current channel.")
@@ -64,14 +74,6 @@ class ChannelCommands {
 		context.setCurrentChannel(name);
 		return Reply.of("Created " + (isPrivate ? "private " : "") + "#" + name + "; you own it.",
 				Map.of("channel", name, "private", isPrivate));
-	}
-
-	@ChatCommand(name = "invite", usage = "<user> (channel)",
-			description = "Lets a user join a private channel (owner or admin).")
-	Reply invite(CommandContext context, Arguments arguments) {
-		String channel = ChannelNames.normalize(arguments.optional(1).orElseGet(context::requireCurrentChannel));
-		String invitee = this.channels.invite(context.requireUser(), arguments.get(0), channel);
-		return Reply.of(invitee + " may now join #" + channel + ".", Map.of("user", invitee, "channel", channel));
 	}
 
 	@ChatCommand(name = "delete-channel", usage = "<channel>",
@@ -103,6 +105,7 @@ class ChannelCommands {
 		entry.put("private", channel.isPrivate());
 		entry.put("owner", channel.owner());
 		entry.put("members", channel.members());
+		entry.put("topic", channel.topic());
 		return entry;
 	}
 

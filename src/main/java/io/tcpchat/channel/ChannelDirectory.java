@@ -16,7 +16,7 @@ import io.tcpchat.event.ChatEventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every channel with its flags, owner, members and invitations, in memory: {@link ChannelService} loads it once at
+ * Every channel with its flags, owner, topic, members, moderators and invitations, in memory: {@link ChannelService} loads it once at
  * start, and the events that follow each committed change keep it current (this node's and, in a cluster, the
  * others'), so a channel message is checked without reading the database. Its size is bounded by the channel
  * limits ({@code chat.limits.max-channels-per-user}, {@code max-members-per-channel}).
@@ -96,7 +96,9 @@ class ChannelDirectory implements ChatEventListener {
 		return event instanceof ChatEvent.ChannelCreated || event instanceof ChatEvent.ChannelDeleted
 				|| event instanceof ChatEvent.ChannelOwnerChanged || event instanceof ChatEvent.MemberJoined
 				|| event instanceof ChatEvent.MemberLeft || event instanceof ChatEvent.MemberInvited
-				|| event instanceof ChatEvent.UserDeleted;
+				|| event instanceof ChatEvent.UserDeleted || event instanceof ChatEvent.MemberRemoved
+				|| event instanceof ChatEvent.InvitationWithdrawn || event instanceof ChatEvent.TopicChanged
+				|| event instanceof ChatEvent.ModeratorChanged;
 	}
 
 	private void apply(ChatEvent event) {
@@ -127,9 +129,25 @@ class ChannelDirectory implements ChatEventListener {
 			});
 		}
 		else if (event instanceof ChatEvent.MemberLeft left) {
-			update(left.channel(), entry -> {
-				entry.members.remove(left.userId());
-				memberSet(left.userId()).remove(entry.name);
+			removeMember(left.channel(), left.userId());
+		}
+		else if (event instanceof ChatEvent.MemberRemoved removed) {
+			removeMember(removed.channel(), removed.userId());
+		}
+		else if (event instanceof ChatEvent.InvitationWithdrawn withdrawn) {
+			update(withdrawn.channel(), entry -> entry.invited.remove(withdrawn.userId()));
+		}
+		else if (event instanceof ChatEvent.TopicChanged topic) {
+			update(topic.channel(), entry -> entry.topic = topic.topic());
+		}
+		else if (event instanceof ChatEvent.ModeratorChanged changed) {
+			update(changed.channel(), entry -> {
+				if (changed.moderator() && entry.members.contains(changed.userId())) {
+					entry.moderators.add(changed.userId());
+				}
+				else {
+					entry.moderators.remove(changed.userId());
+				}
 			});
 		}
 		else if (event instanceof ChatEvent.MemberInvited invited) {
@@ -144,6 +162,16 @@ class ChannelDirectory implements ChatEventListener {
 			this.channels.values().forEach(entry -> entry.invited.remove(deleted.userId()));
 			this.byMember.remove(deleted.userId());
 		}
+	}
+
+	/** A member who leaves (or is removed) loses the moderator role and, in a private channel, the invitation. */
+	private void removeMember(String channel, long userId) {
+		update(channel, entry -> {
+			entry.members.remove(userId);
+			entry.moderators.remove(userId);
+			entry.invited.remove(userId);
+			memberSet(userId).remove(entry.name);
+		});
 	}
 
 	private void update(String channel, Consumer<Entry> change) {
@@ -175,6 +203,12 @@ class ChannelDirectory implements ChatEventListener {
 
 		final Set<Long> invited = ConcurrentHashMap.newKeySet();
 
+		/** The members who are channel moderators ({@code //op}). */
+		final Set<Long> moderators = ConcurrentHashMap.newKeySet();
+
+		/** Null: no topic. */
+		volatile String topic;
+
 		/** Set under the entry's lock when it is removed, so a late change is not applied to it. */
 		boolean deleted;
 
@@ -187,6 +221,11 @@ class ChannelDirectory implements ChatEventListener {
 		boolean isOwnedBy(long userId) {
 			Long owner = this.ownerId;
 			return owner != null && owner == userId;
+		}
+
+		/** The owner, a moderator, or an admin: who may invite, remove and set the topic. */
+		boolean isModeratedBy(long userId, boolean admin) {
+			return admin || isOwnedBy(userId) || this.moderators.contains(userId);
 		}
 
 		int memberCount() {

@@ -1,7 +1,7 @@
 package io.tcpchat.channel;
 
 /**
- * A channel as users and admins see it.
+ * A channel as users and admins see it; {@code topic} is null when it has none.
  */
-public record ChannelInfo(String name, boolean isPrivate, String owner, long members) {
+public record ChannelInfo(String name, boolean isPrivate, String owner, long members, String topic) {
 }

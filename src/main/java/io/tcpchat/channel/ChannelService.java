@@ -99,13 +99,18 @@ public class ChannelService {
 	public void loadDirectory() {
 		Map<Long, ChannelDirectory.Entry> byId = new HashMap<>();
 		for (Channel channel : this.channels.findAllByOrderByNameAsc()) {
-			byId.put(channel.id(), new ChannelDirectory.Entry(channel.name(), channel.isPrivate(), channel.ownerId()));
+			ChannelDirectory.Entry entry = new ChannelDirectory.Entry(channel.name(), channel.isPrivate(),
+					channel.ownerId());
+			entry.topic = channel.topic();
+			byId.put(channel.id(), entry);
 		}
 		for (Membership membership : this.memberships.findAll()) {
 			ChannelDirectory.Entry entry = byId.get(membership.channelId());
 			if (entry != null) {
-				(membership.kind() == Membership.Kind.MEMBER ? entry.members : entry.invited)
-					.add(membership.accountId());
+				(membership.isMember() ? entry.members : entry.invited).add(membership.accountId());
+				if (membership.isMember() && membership.isModerator()) {
+					entry.moderators.add(membership.accountId());
+				}
 			}
 		}
 		this.directory.load(byId.values());
@@ -221,19 +226,6 @@ public class ChannelService {
 		return channel.name();
 	}
 
-	@Transactional
-	public String invite(ChatUser actor, String username, String channelName) {
-		Channel channel = require(channelName);
-		requireOwnerOrAdmin(actor, channel);
-		ChatUser invitee = this.accounts.requireUser(username);
-		if (this.memberships.findByChannelIdAndAccountId(channel.id(), invitee.id()).isEmpty()) {
-			this.memberships
-				.save(new Membership(channel.id(), invitee.id(), Membership.Kind.INVITED, this.clock.instant()));
-			this.events.publishAfterCommit(new ChatEvent.MemberInvited(channel.name(), invitee.id(), invitee.name()));
-		}
-		return invitee.name();
-	}
-
 	/** Checks that {@code actor} may delete the channel, without deleting it. */
 	@Transactional(readOnly = true)
 	public ChannelInfo requireDeletable(ChatUser actor, String name) {
@@ -304,14 +296,15 @@ public class ChannelService {
 			.names(entries.stream().map(c -> c.ownerId).filter(Objects::nonNull).distinct().toList());
 		return entries.stream()
 			.sorted(Comparator.comparing(c -> c.name))
-			.map(c -> new ChannelInfo(c.name, c.isPrivate, ownerName(c.ownerId, owners), c.memberCount()))
+			.map(c -> new ChannelInfo(c.name, c.isPrivate, ownerName(c.ownerId, owners), c.memberCount(), c.topic))
 			.toList();
 	}
 
 	private ChannelInfo info(Channel channel, long members) {
 		Map<Long, AccountName> owners = (channel.ownerId() == null) ? Map.of()
 				: this.accounts.names(List.of(channel.ownerId()));
-		return new ChannelInfo(channel.name(), channel.isPrivate(), ownerName(channel.ownerId(), owners), members);
+		return new ChannelInfo(channel.name(), channel.isPrivate(), ownerName(channel.ownerId(), owners), members,
+				channel.topic());
 	}
 
 	private static String ownerName(Long ownerId, Map<Long, AccountName> owners) {

@@ -41,6 +41,13 @@ class Membership {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** A channel moderator ({@code //op}): may invite, remove, uninvite and set the topic. */
+	private boolean moderator;
+
+	/** Who invited (an invitation; null for members and older invitations). */
+	@Column(name = "invited_by")
+	private Long invitedBy;
+
 	protected Membership() {
 	}
 
@@ -61,6 +68,31 @@ class Membership {
 
 	Kind kind() {
 		return this.kind;
+	}
+
+	Long invitedBy() {
+		return this.invitedBy;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	Membership invitedBy(long accountId) {
+		this.invitedBy = accountId;
+		return this;
+	}
+
+	boolean isModerator() {
+		return this.moderator;
+	}
+
+	void moderator(boolean moderator) {
+		this.moderator = moderator;
+	}
+
+	boolean isMember() {
+		return this.kind == Kind.MEMBER;
 	}
 
 	void promoteToMember() {

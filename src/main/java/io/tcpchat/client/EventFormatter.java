@@ -34,6 +34,9 @@ final class EventFormatter {
 
 	private static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
 
+	/** The text of a message that mentions you. */
+	private static final AttributedStyle MENTION = AttributedStyle.BOLD.inverse();
+
 	private final DateTimeFormatter time;
 
 	private final Clock clock;
@@ -50,7 +53,7 @@ final class EventFormatter {
 	 */
 	AttributedString format(ServerEvent event, String me) {
 		if (event instanceof ServerEvent.Message m) {
-			return message(m);
+			return message(m, me);
 		}
 		if (event instanceof ServerEvent.Dm d) {
 			return dm(d, me);
@@ -75,6 +78,10 @@ final class EventFormatter {
 		if (event instanceof ServerEvent.Notice n) {
 			return notice(n.text());
 		}
+		if (event instanceof ServerEvent.Topic t) {
+			return membership(safe(t.by()) + ((t.topic() == null) ? " cleared the topic of " : " set the topic of "),
+					t.channel(), t.topic());
+		}
 		if (event instanceof ServerEvent.LoggedIn l) {
 			return notice("Logged in as " + safe(l.user()) + (isAdmin(l) ? " (admin)" : "") + ". You are in #"
 					+ safe(l.channel()) + ". //help lists the commands, Tab completes, //quit leaves.");
@@ -94,13 +101,24 @@ final class EventFormatter {
 	}
 
 	AttributedString message(ServerEvent.Message m) {
+		return message(m, null);
+	}
+
+	/** A message that mentions {@code me} shows its text highlighted. */
+	AttributedString message(ServerEvent.Message m, String me) {
 		AttributedStringBuilder line = timestamp(m.ts());
 		line.styled(CHANNEL, "#" + safe(m.channel())).append(' ');
 		if (m.isAction()) {
 			line.append("* ");
 		}
 		name(line, m.from(), m.color());
-		line.append(m.isAction() ? " " : ": ").append(safe(m.text()));
+		line.append(m.isAction() ? " " : ": ");
+		if (m.mentions(me)) {
+			line.styled(MENTION, safe(m.text()));
+		}
+		else {
+			line.append(safe(m.text()));
+		}
 		return line.toAttributedString();
 	}
 

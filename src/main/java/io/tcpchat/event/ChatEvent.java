@@ -16,17 +16,27 @@ public sealed interface ChatEvent {
 	/**
 	 * @param action an action ({@code //me waves}) rather than something said
 	 * @param editedAt when it was last edited (in history), else null
+	 * @param mentions the names of the users it mentions ({@code @name}), empty when none
 	 */
 	record ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
-			boolean action, Instant editedAt) implements ChatEvent {
+			boolean action, Instant editedAt, List<String> mentions) implements ChatEvent {
+
+		public ChannelMessage {
+			mentions = (mentions == null) ? List.of() : List.copyOf(mentions);
+		}
 
 		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text) {
-			this(id, ts, channel, from, color, text, false, null);
+			this(id, ts, channel, from, color, text, false, null, List.of());
 		}
 
 		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
 				boolean action) {
-			this(id, ts, channel, from, color, text, action, null);
+			this(id, ts, channel, from, color, text, action, null, List.of());
+		}
+
+		public ChannelMessage(long id, Instant ts, String channel, String from, String color, String text,
+				boolean action, Instant editedAt) {
+			this(id, ts, channel, from, color, text, action, editedAt, List.of());
 		}
 
 	}
@@ -61,16 +71,61 @@ public sealed interface ChatEvent {
 	record MemberLeft(String channel, long userId, String user) implements ChatEvent {
 	}
 
-	/** A private channel let a user in; the membership follows at the user's {@code //join}. */
-	record MemberInvited(String channel, long userId, String user) implements ChatEvent {
+	/**
+	 * A private channel let a user in; the membership follows at the user's {@code //join}.
+	 * @param by who invited (null when not known)
+	 */
+	record MemberInvited(String channel, long userId, String user, String by) implements ChatEvent {
+
+		public MemberInvited(String channel, long userId, String user) {
+			this(channel, userId, user, null);
+		}
+
+	}
+
+	/** An invitation was withdrawn ({@code //uninvite}) by {@code by}. */
+	record InvitationWithdrawn(String channel, long userId, String user, String by) implements ChatEvent {
+	}
+
+	/** A member was taken out of a channel ({@code //remove}) by {@code by}; its invitation went too. */
+	record MemberRemoved(String channel, long userId, String user, String by) implements ChatEvent {
+	}
+
+	/** The channel's topic changed; {@code topic} null: cleared. */
+	record TopicChanged(String channel, String topic, String by) implements ChatEvent {
+	}
+
+	/** A member became a channel moderator ({@code moderator} true, {@code //op}) or stopped being one. */
+	record ModeratorChanged(String channel, long userId, String user, boolean moderator, String by)
+			implements ChatEvent {
+	}
+
+	/**
+	 * The first session of a user came online ({@code online} true), or the last one went.
+	 * @param channels the user's channels: who shares one may be told
+	 */
+	record PresenceChanged(long userId, String user, boolean online, List<String> channels) implements ChatEvent {
+	}
+
+	/** A user turned the online/offline notices ({@code //notify}) on or off. */
+	record PresenceNoticesChanged(long userId, boolean on) implements ChatEvent {
 	}
 
 	/** {@code ownerId} is null for the default channel. */
 	record ChannelCreated(String channel, boolean isPrivate, Long ownerId) implements ChatEvent {
 	}
 
-	/** The owner changed; {@code ownerId} null: nobody owns the channel any more (its owner was deleted). */
-	record ChannelOwnerChanged(String channel, Long ownerId) implements ChatEvent {
+	/**
+	 * The owner changed; {@code ownerId} null: nobody owns the channel any more (its owner was deleted).
+	 * @param owner the new owner's name, when given ({@code //give-channel}), else null
+	 * @param by who gave it, else null
+	 */
+	record ChannelOwnerChanged(String channel, Long ownerId, String owner, String by) implements ChatEvent {
+
+		public ChannelOwnerChanged(String channel, Long ownerId) {
+			this(channel, ownerId, null, null);
+		}
+
 	}
 
 	record ChannelDeleted(String channel) implements ChatEvent {

@@ -27,7 +27,11 @@ class HistoryCommands {
 
 	private final MessageSearch search;
 
-	HistoryCommands(MessageService messages, DirectMessageHistory directs, MessageSearch search) {
+	private final ReadMarkers readMarkers;
+
+	HistoryCommands(MessageService messages, DirectMessageHistory directs, MessageSearch search,
+			ReadMarkers readMarkers) {
+		this.readMarkers = readMarkers;
 		this.messages = messages;
 		this.directs = directs;
 		this.search = search;
@@ -96,8 +100,12 @@ class HistoryCommands {
 					"No messages yet.");
 		}
 		String channel = (target != null) ? target : context.requireCurrentChannel();
-		return reply(this.messages.history(context.requireUser(), channel, count, before),
-				HistoryCommands::channelLine, HistoryCommands::describe, "No messages yet.");
+		List<ChatEvent.ChannelMessage> history = this.messages.history(context.requireUser(), channel, count, before);
+		if (!history.isEmpty() && context.channels().contains(history.get(0).channel())) {
+			this.readMarkers.read(context.requireUser(), history.get(0).channel(),
+					history.get(history.size() - 1).id());
+		}
+		return reply(history, HistoryCommands::channelLine, HistoryCommands::describe, "No messages yet.");
 	}
 
 	private static String channelLine(ChatEvent.ChannelMessage m) {
@@ -133,6 +141,9 @@ class HistoryCommands {
 		}
 		if (message.editedAt() != null) {
 			entry.put("edited", message.editedAt());
+		}
+		if (!message.mentions().isEmpty()) {
+			entry.put("mentions", message.mentions());
 		}
 		return entry;
 	}

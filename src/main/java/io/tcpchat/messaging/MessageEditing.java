@@ -43,8 +43,11 @@ public class MessageEditing {
 
 	private final List<SendGuard> guards;
 
+	private final Mentions mentions;
+
 	MessageEditing(MessageRepository messages, MessageStore store, ChatEventBus events, Clock clock, ChatProperties properties,
-			List<SendGuard> guards) {
+			List<SendGuard> guards, Mentions mentions) {
+		this.mentions = mentions;
 		this.messages = messages;
 		this.store = store;
 		this.events = events;
@@ -60,6 +63,9 @@ public class MessageEditing {
 		this.guards.forEach(guard -> guard.check(author));
 		StoredMessage message = requireOwnRecent(author, idOrLast);
 		message.edit(body, this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		if (message.channel() != null) {
+			message.mentions(this.mentions.in(body));
+		}
 		ChatEvent.MessageEdited edited = new ChatEvent.MessageEdited(message.id(), message.channel(), author.id(),
 				author.name(), message.recipientId(), message.recipient(), body, message.editedAt());
 		publishAfterCommit(message, edited);

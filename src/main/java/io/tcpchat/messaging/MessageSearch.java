@@ -136,7 +136,7 @@ public class MessageSearch {
 			return new DirectHit(DirectMessageHistory.toEvent(m, from, to));
 		}
 		return new ChannelHit(new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(),
-				m.body(), m.action(), m.editedAt()));
+				m.body(), m.action(), m.editedAt(), m.mentions()));
 	}
 
 }

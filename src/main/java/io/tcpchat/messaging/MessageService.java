@@ -62,9 +62,12 @@ public class MessageService {
 
 	private final AwayStatus away;
 
+	private final Mentions mentions;
+
 	MessageService(MessageStore store, MessageRepository messages, ChannelService channels, AccountService accounts,
 			ChatEventBus events, Clock clock, ChatProperties properties, AuditLog audit, ChatMetrics metrics,
-			PresenceService presence, List<SendGuard> guards, AwayStatus away) {
+			PresenceService presence, List<SendGuard> guards, AwayStatus away, Mentions mentions) {
+		this.mentions = mentions;
 		this.store = store;
 		this.messages = messages;
 		this.channels = channels;
@@ -96,7 +99,8 @@ public class MessageService {
 		return this.store
 			.store(new StoredMessage(StoredMessage.Kind.CHANNEL, canonical, sender.id(), sender.name(), null, null,
 					sender.color(), body, now())
-				.action(action))
+				.action(action)
+				.mentions(this.mentions.in(body)))
 			.thenApply(m -> publish(toChannelMessage(m, m.sender())));
 	}
 
@@ -178,7 +182,7 @@ public class MessageService {
 
 	private static ChatEvent.ChannelMessage toChannelMessage(StoredMessage m, String from) {
 		return new ChatEvent.ChannelMessage(m.id(), m.createdAt(), m.channel(), from, m.color(), m.body(), m.action(),
-				m.editedAt());
+				m.editedAt(), m.mentions());
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.tcpchat.messaging;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,6 +57,9 @@ class StoredMessage {
 
 	/** An action ({@code //me waves}) rather than something said. */
 	private boolean action;
+
+	/** The users a channel message mentions ({@code @name}), space-separated; null: none. */
+	private String mentions;
 
 	/** False for a DM stored while its recipient was offline, until it is handed over at their next login. */
 	private boolean delivered = true;
@@ -131,6 +135,15 @@ class StoredMessage {
 
 	StoredMessage action(boolean action) {
 		this.action = action;
+		return this;
+	}
+
+	List<String> mentions() {
+		return (this.mentions == null) ? List.of() : List.of(this.mentions.split(" "));
+	}
+
+	StoredMessage mentions(List<String> names) {
+		this.mentions = names.isEmpty() ? null : String.join(" ", names);
 		return this;
 	}
 

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 		@JsonSubTypes.Type(ServerEvent.Join.class), @JsonSubTypes.Type(ServerEvent.Part.class),
 		@JsonSubTypes.Type(ServerEvent.Notice.class), @JsonSubTypes.Type(ServerEvent.Edit.class),
 		@JsonSubTypes.Type(ServerEvent.Unsend.class), @JsonSubTypes.Type(ServerEvent.Ping.class),
-		@JsonSubTypes.Type(ServerEvent.Bye.class) })
+		@JsonSubTypes.Type(ServerEvent.Bye.class), @JsonSubTypes.Type(ServerEvent.Topic.class) })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent {
 
@@ -46,13 +46,26 @@ public sealed interface ServerEvent {
 	record Error(String code, String text, String command) implements ServerEvent {
 	}
 
-	/** @param action {@code true} for an action ({@code //me waves}), absent otherwise */
+	/**
+	 * @param action {@code true} for an action ({@code //me waves}), absent otherwise
+	 * @param mentions the names of the users it mentions ({@code @name}), absent when none
+	 */
 	@JsonTypeName("message")
-	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action)
-			implements ServerEvent {
+	record Message(long id, Instant ts, String channel, String from, String color, String text, Boolean action,
+			List<String> mentions) implements ServerEvent {
 
 		public Message(long id, Instant ts, String channel, String from, String color, String text) {
-			this(id, ts, channel, from, color, text, null);
+			this(id, ts, channel, from, color, text, null, null);
+		}
+
+		public Message(long id, Instant ts, String channel, String from, String color, String text,
+				Boolean action) {
+			this(id, ts, channel, from, color, text, action, null);
+		}
+
+		/** Whether it mentions {@code user} (names compare ignoring case). */
+		public boolean mentions(String user) {
+			return this.mentions != null && user != null && this.mentions.stream().anyMatch(user::equalsIgnoreCase);
 		}
 
 		@JsonIgnore
@@ -91,15 +104,31 @@ public sealed interface ServerEvent {
 	/**
 	 * Something this session must know that is neither a reply nor an error: {@code code} says what
 	 * ({@code no-channel}: the current channel is gone, so plain lines go nowhere until the user picks one;
-	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender).
+	 * {@code missed-dms}: DMs arrived while the user was offline, {@code unread} counts them per sender; the
+	 * channel codes of docs/protocol.md name the {@code user} concerned and who did it, {@code by}; {@code unread}:
+	 * the login's summary, {@code unread} per channel and {@code dms} per sender).
 	 */
 	@JsonTypeName("notice")
-	record Notice(String code, String text, String channel, Map<String, Long> unread) implements ServerEvent {
+	record Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by,
+			Map<String, Long> dms) implements ServerEvent {
 
 		public Notice(String code, String text, String channel) {
-			this(code, text, channel, null);
+			this(code, text, channel, null, null, null, null);
 		}
 
+		public Notice(String code, String text, String channel, Map<String, Long> unread) {
+			this(code, text, channel, unread, null, null, null);
+		}
+
+		public Notice(String code, String text, String channel, Map<String, Long> unread, String user, String by) {
+			this(code, text, channel, unread, user, by, null);
+		}
+
+	}
+
+	/** A channel's topic changed ({@code //topic}); {@code topic} is absent when it was cleared. */
+	@JsonTypeName("topic")
+	record Topic(String channel, String topic, String by) implements ServerEvent {
 	}
 
 	@JsonTypeName("ping")

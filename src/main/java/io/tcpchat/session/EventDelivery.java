@@ -23,6 +23,18 @@ class EventDelivery implements ChatEventListener {
 
 	static final String NO_CHANNEL = "no-channel";
 
+	static final String INVITED = "invited";
+
+	static final String UNINVITED = "uninvited";
+
+	static final String MODERATOR = "moderator";
+
+	static final String OWNER = "owner";
+
+	static final String ONLINE = "online";
+
+	static final String OFFLINE = "offline";
+
 	private final SessionRegistry registry;
 
 	private final EventRenderer renderer;
@@ -40,7 +52,7 @@ class EventDelivery implements ChatEventListener {
 		if (event instanceof ChatEvent.ChannelMessage m) {
 			deliver(notIgnoring(this.registry.inChannel(m.channel()), m.from()),
 					new ServerEvent.Message(m.id(), m.ts(), m.channel(), m.from(), m.color(), m.text(),
-							m.action() ? Boolean.TRUE : null));
+							m.action() ? Boolean.TRUE : null, m.mentions().isEmpty() ? null : m.mentions()));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
 			deliver(audience(null, d.fromId(), d.toId(), d.from()),
@@ -67,6 +79,41 @@ class EventDelivery implements ChatEventListener {
 			for (ChatSession session : List.copyOf(this.registry.ofUser(l.userId()))) {
 				leave(session, l.channel(), "you left #" + l.channel() + " (in this or another session)");
 			}
+		}
+		else if (event instanceof ChatEvent.MemberRemoved r) {
+			deliver(this.registry.inChannel(r.channel()),
+					new ServerEvent.Part(r.channel(), r.user(), "removed by " + r.by()));
+			for (ChatSession session : List.copyOf(this.registry.ofUser(r.userId()))) {
+				leave(session, r.channel(), r.by() + " removed you from #" + r.channel());
+			}
+		}
+		else if (event instanceof ChatEvent.MemberInvited i && i.by() != null) {
+			deliver(this.registry.ofUser(i.userId()), new ServerEvent.Notice(INVITED, i.by() + " invited you to #"
+					+ i.channel() + "; //join " + i.channel() + " to accept.", i.channel(), null, i.user(), i.by()));
+		}
+		else if (event instanceof ChatEvent.InvitationWithdrawn w) {
+			deliver(this.registry.ofUser(w.userId()), new ServerEvent.Notice(UNINVITED,
+					w.by() + " withdrew your invitation to #" + w.channel() + ".", w.channel(), null, w.user(), w.by()));
+		}
+		else if (event instanceof ChatEvent.TopicChanged t) {
+			deliver(this.registry.inChannel(t.channel()), new ServerEvent.Topic(t.channel(), t.topic(), t.by()));
+		}
+		else if (event instanceof ChatEvent.ModeratorChanged m) {
+			deliver(this.registry.inChannel(m.channel()), new ServerEvent.Notice(MODERATOR,
+					m.by() + (m.moderator() ? " made " + m.user() + " a moderator of #" : " took the moderator role of "
+							+ m.user() + " in #") + m.channel() + ".",
+					m.channel(), null, m.user(), m.by()));
+		}
+		else if (event instanceof ChatEvent.ChannelOwnerChanged o && o.owner() != null) {
+			deliver(this.registry.inChannel(o.channel()), new ServerEvent.Notice(OWNER,
+					o.by() + " gave #" + o.channel() + " to " + o.owner() + ".", o.channel(), null, o.owner(), o.by()));
+		}
+		else if (event instanceof ChatEvent.PresenceChanged p) {
+			deliver(sharingAChannel(p.userId(), p.channels()), new ServerEvent.Notice(p.online() ? ONLINE : OFFLINE,
+					p.user() + (p.online() ? " is online." : " went offline."), null, null, p.user(), null));
+		}
+		else if (event instanceof ChatEvent.PresenceNoticesChanged n) {
+			this.registry.ofUser(n.userId()).forEach(session -> this.registry.watchPresence(session, n.on()));
 		}
 		else if (event instanceof ChatEvent.ChannelDeleted d) {
 			for (ChatSession session : List.copyOf(this.registry.inChannel(d.channel()))) {
@@ -107,6 +154,19 @@ class EventDelivery implements ChatEventListener {
 			session.send(new ServerEvent.Notice(NO_CHANNEL, "You have no current channel: " + why
 					+ ". Plain lines go nowhere until you //join a channel.", channel));
 		}
+	}
+
+	/** The sessions that want presence notices and share a channel with the user (never the user's own). */
+	private Collection<ChatSession> sharingAChannel(long userId, List<String> channels) {
+		Collection<ChatSession> watchers = this.registry.presenceWatchers();
+		if (watchers.isEmpty()) {
+			return List.of();
+		}
+		Set<String> theirs = Set.copyOf(channels);
+		return watchers.stream()
+			.filter(s -> s.user().map(u -> u.id() != userId).orElse(false))
+			.filter(s -> s.channels().stream().anyMatch(theirs::contains))
+			.toList();
 	}
 
 	/** Who got a channel message (its channel's members) or a DM (both sides), for news about it. */

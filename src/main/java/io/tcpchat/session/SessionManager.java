@@ -179,6 +179,7 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		session.loggedIn(user, joined, this.channels.defaultChannel());
 		this.followUp.prepare(session, user);
 		this.registry.indexLogin(session);
+		boolean firstSession = !this.followUp.isOnline(user);
 		this.presence.online(new OnlineUser(session.id(), user.id(), user.name(), session.connectedAt(), this.node.id()));
 		if (!this.registry.contains(session)) {
 			// the connection closed while logging in: undo, or the user would stay online forever
@@ -195,6 +196,9 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		session.send(new ServerEvent.LoggedIn(user.name(), user.roleNames(), session.currentChannel(),
 				login.resumeToken()));
 		this.followUp.catchUp(session, user);
+		if (firstSession) {
+			this.followUp.cameOnline(user);
+		}
 	}
 
 	@Override
@@ -226,7 +230,10 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	public void closed(String connectionId) {
 		ChatSession session = this.registry.remove(connectionId);
 		if (session != null && session.isLoggedIn()) {
+			ChatUser user = session.user().orElseThrow();
+			this.followUp.closing(user);
 			this.presence.offline(connectionId);
+			this.followUp.leftSession(user);
 		}
 	}
 

@@ -24,6 +24,9 @@ public class SessionRegistry {
 
 	private final Map<String, Set<ChatSession>> byChannel = new ConcurrentHashMap<>();
 
+	/** The sessions whose users want online/offline notices ({@code //notify on}): few, so delivery scans them. */
+	private final Set<ChatSession> presenceWatchers = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Integer> countByAddress = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> countByListener = new ConcurrentHashMap<>();
@@ -69,6 +72,7 @@ public class SessionRegistry {
 	}
 
 	void unindex(ChatSession session) {
+		this.presenceWatchers.remove(session);
 		if (session.isLoggedIn()) {
 			removeFrom(this.byUser, userKey(session), session);
 			session.channels().forEach(channel -> removeFrom(this.byChannel, channel, session));
@@ -79,6 +83,19 @@ public class SessionRegistry {
 	void indexLogin(ChatSession session) {
 		this.byUser.computeIfAbsent(userKey(session), k -> ConcurrentHashMap.newKeySet()).add(session);
 		session.channels().forEach(channel -> addTo(channel, session));
+	}
+
+	void watchPresence(ChatSession session, boolean on) {
+		if (on && contains(session)) {
+			this.presenceWatchers.add(session);
+		}
+		else {
+			this.presenceWatchers.remove(session);
+		}
+	}
+
+	Collection<ChatSession> presenceWatchers() {
+		return this.presenceWatchers;
 	}
 
 	void joined(ChatSession session, String channel) {

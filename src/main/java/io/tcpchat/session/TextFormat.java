@@ -62,6 +62,10 @@ final class TextFormat {
 		if (event instanceof ServerEvent.Part p) {
 			return "* " + p.user() + " left #" + p.channel() + ((p.reason() == null) ? "" : " (" + p.reason() + ")");
 		}
+		if (event instanceof ServerEvent.Topic t) {
+			return "* " + t.by() + ((t.topic() == null) ? " cleared the topic of #" + t.channel()
+					: " set the topic of #" + t.channel() + ": " + t.topic());
+		}
 		if (event instanceof ServerEvent.Notice n) {
 			return "*** " + n.text();
 		}

@@ -66,6 +66,33 @@ class ChannelDirectoryTests {
 	}
 
 	@Test
+	void followsTopicsModeratorsRemovalsAndWithdrawnInvitations() {
+		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", true, 2L));
+		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 3, "carol"));
+		this.directory.onEvent(new ChatEvent.MemberInvited("dev", 4, "dave", "bob"));
+		ChannelDirectory.Entry dev = this.directory.find("dev").orElseThrow();
+
+		this.directory.onEvent(new ChatEvent.TopicChanged("dev", "deploys", "bob"));
+		assertThat(dev.topic).isEqualTo("deploys");
+		this.directory.onEvent(new ChatEvent.ModeratorChanged("dev", 3, "carol", true, "bob"));
+		assertThat(dev.isModeratedBy(3, false)).isTrue();
+		this.directory.onEvent(new ChatEvent.ModeratorChanged("dev", 4, "dave", true, "bob"));
+		assertThat(dev.moderators).as("only members moderate").containsExactly(3L);
+
+		this.directory.onEvent(new ChatEvent.InvitationWithdrawn("dev", 4, "dave", "bob"));
+		assertThat(dev.invited).isEmpty();
+		this.directory.onEvent(new ChatEvent.MemberRemoved("dev", 3, "carol", "bob"));
+		assertThat(this.directory.isMember("dev", 3)).isFalse();
+		assertThat(dev.moderators).isEmpty();
+		assertThat(this.directory.channelsOf(3)).isEmpty();
+
+		this.directory.onEvent(new ChatEvent.ChannelOwnerChanged("dev", 3L, "carol", "bob"));
+		assertThat(dev.isOwnedBy(3)).isTrue();
+		this.directory.onEvent(new ChatEvent.TopicChanged("dev", null, "carol"));
+		assertThat(dev.topic).isNull();
+	}
+
+	@Test
 	void aDeletedChannelIsGoneForEveryMember() {
 		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", false, 2L));
 		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 2, "bob"));

@@ -266,7 +266,7 @@ class ChannelIntegrationTests extends ChatIntegrationTest {
 			.toList();
 	}
 
-	private static JsonNode channelEntry(ChatClient client, String channel) {
+	static JsonNode channelEntry(ChatClient client, String channel) {
 		return client.command("//channels")
 			.path("data")
 			.path("channels")

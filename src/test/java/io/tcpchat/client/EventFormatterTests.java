@@ -34,6 +34,33 @@ class EventFormatterTests {
 	}
 
 	@Test
+	void aMessageThatMentionsYouIsHighlighted() {
+		ServerEvent.Message mention = new ServerEvent.Message(1, NOON, "general", "alice", null, "hi @bob", null,
+				java.util.List.of("bob"));
+		AttributedString forBob = this.formatter.format(mention, "BOB");
+		AttributedString forCarol = this.formatter.format(mention, "carol");
+		assertThat(forBob.toString()).isEqualTo("13:05 #general alice: hi @bob");
+		assertThat(forBob.toAnsi(256, ForceMode.None)).contains("\u001b[7;1mhi @bob");
+		assertThat(forCarol.toAnsi(256, ForceMode.None)).doesNotContain("7m");
+	}
+
+	@Test
+	void theUnreadSummaryAtLoginIsShown() {
+		ServerEvent.Notice summary = new ServerEvent.Notice("unread",
+				"Since you were last here: 3 new in #dev, 2 DMs from bob.", null, java.util.Map.of("dev", 3L), null,
+				null, java.util.Map.of("bob", 2L));
+		assertThat(this.formatter.format(summary, "alice").toString()).contains("3 new in #dev, 2 DMs from bob");
+	}
+
+	@Test
+	void topicsShowWhoSetThemAndClearedOnesSaySo() {
+		assertThat(this.formatter.format(new ServerEvent.Topic("dev", "deploys at 5", "alice"), "bob").toString())
+			.isEqualTo("13:05 -- alice set the topic of #dev (deploys at 5)");
+		assertThat(this.formatter.format(new ServerEvent.Topic("dev", null, "alice"), "bob").toString())
+			.isEqualTo("13:05 -- alice cleared the topic of #dev");
+	}
+
+	@Test
 	void senderNamesCarryTheirColour() {
 		AttributedString line = this.formatter
 			.format(new ServerEvent.Message(1, NOON, "general", "alice", "#3f7fe0", "hello"), "bob");

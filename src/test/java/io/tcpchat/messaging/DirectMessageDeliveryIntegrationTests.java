@@ -29,6 +29,8 @@ class DirectMessageDeliveryIntegrationTests extends ChatIntegrationTest {
 		a.command("//msg " + carol + " call me");
 
 		ChatClient c = connect().login(carol, PASSWORD);
+		// the unread summary (issue 15, part 2) comes first
+		assertThat(c.expect("notice").path("code").asString()).isEqualTo("unread");
 		JsonNode notice = c.expect("notice");
 		assertThat(notice.path("code").asString()).isEqualTo("missed-dms");
 		assertThat(notice.path("unread").path(alice).asLong()).isEqualTo(2);

@@ -59,9 +59,10 @@ class HotPathIntegrationTests extends ChatIntegrationTest {
 		List<String> roomTexts = new ArrayList<>();
 		List<String> directTexts = new ArrayList<>();
 		for (int i = 0; i < MESSAGES; i++) {
-			a.send("in the room " + i);
+			// mentions, of a known user and of a name nobody has, are resolved in memory too
+			a.send("in the room " + i + " @" + bob + " @nobody_" + i);
 			a.send("//msg " + bob + " direct " + i);
-			roomTexts.add("in the room " + i);
+			roomTexts.add("in the room " + i + " @" + bob + " @nobody_" + i);
 			directTexts.add("direct " + i);
 		}
 		// a channel and a DM recipient are delivered on their own lanes: each in order, not with each other
@@ -71,6 +72,7 @@ class HotPathIntegrationTests extends ChatIntegrationTest {
 			JsonNode event = b.nextEvent();
 			String type = event.path("type").asString();
 			if (type.equals("message") && event.path("text").asString().startsWith("in the room ")) {
+				assertThat(event.path("mentions").toString()).isEqualTo("[\"" + bob + "\"]");
 				roomReceived.add(event.path("text").asString());
 			}
 			else if (type.equals("dm") && event.path("text").asString().startsWith("direct ")) {
