@@ -126,4 +126,8 @@ public sealed interface ChatEvent {
 	record UserUnbanned(String user) implements ChatEvent {
 	}
 
+	/** A user went away ({@code text}, as others see it) or came back ({@code text} null). */
+	record AwayChanged(long userId, String user, String text) implements ChatEvent {
+	}
+
 }
