@@ -59,11 +59,24 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 
 	private final Duration heartbeatEvery;
 
+	/** Heartbeats between two rebuilds of the mirror from the record (a minute at the default heartbeat). */
+	private static final int REBUILD_EVERY_BEATS = 30;
+
 	private volatile boolean heartbeating = true;
+
+	/** Counted on the outbox thread only. */
+	private long beats;
+
+	/** Whether Redis was reached before (outbox thread only): reaching it again is recovering from an outage. */
+	private boolean reachedBefore;
+
+	private final ClusterRecovery recovery;
 
 	private ScheduledFuture<?> heartbeats;
 
-	ClusterPresence(AwayStatus away, RedisLink link, ChatProperties properties, TaskScheduler scheduler) {
+	ClusterPresence(AwayStatus away, RedisLink link, ChatProperties properties, TaskScheduler scheduler,
+			ClusterRecovery recovery) {
+		this.recovery = recovery;
 		this.scheduler = scheduler;
 		this.heartbeatEvery = properties.cluster().heartbeat();
 		this.index = new PresenceIndex(away);
@@ -102,6 +115,8 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 			case "online" -> this.index.online(change.session());
 			case "offline" -> this.index.offline(change.sessionId());
 			case "gone" -> this.index.removeNode(change.node());
+			// the node wrote its sessions again after an outage: read them (here, on the inbound lane, in order)
+			case "refresh" -> this.index.replaceNode(change.node(), sessionsOf(change.node()));
 			default -> log.debug("Ignored presence change {}", change.op());
 		}
 	}
@@ -122,13 +137,23 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 		redis().opsForValue().set(this.keys.alive(this.node), "1", this.nodeTimeout);
 		redis().opsForSet().add(this.keys.nodes(), this.node);
 		if (this.link.up()) {
-			resync();
+			rewriteOwn();
+			rebuildMirror();
+			if (this.reachedBefore) {
+				// after the mirror's rebuild, on the same lane as the events that follow
+				this.link.inbound().execute(this.recovery::afterOutage);
+			}
+			this.reachedBefore = true;
+		}
+		else if (++this.beats % REBUILD_EVERY_BEATS == 0) {
+			// a change lost in transit (a node's brief outage) cannot linger for longer than this
+			rebuildMirror();
 		}
 		sweep();
 	}
 
-	/** Writes this node's sessions again and rebuilds the mirror of the others from the record. */
-	private void resync() {
+	/** Writes this node's sessions again (Redis may have lost them, or missed changes) and tells the others. */
+	private void rewriteOwn() {
 		String mine = this.keys.sessions(this.node);
 		redis().delete(mine);
 		List<OnlineUser> own = this.index.sessionsOf(this.node);
@@ -137,16 +162,26 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 			own.forEach(session -> values.put(session.sessionId(), this.json.writeValueAsString(session)));
 			redis().opsForHash().putAll(mine, values);
 		}
-		for (String other : otherNodes()) {
-			List<OnlineUser> sessions = redis().<String, String>opsForHash()
-				.values(this.keys.sessions(other))
-				.stream()
-				.map(value -> this.json.readValue(value, OnlineUser.class))
-				.toList();
+		announce(new Change("refresh", this.node, null, null));
+	}
+
+	/** Rebuilds the mirror of the other nodes from the record. */
+	private void rebuildMirror() {
+		List<String> others = otherNodes();
+		for (String other : others) {
+			List<OnlineUser> sessions = sessionsOf(other);
 			// applied on the inbound lane, so that changes received after this read are applied after it
 			this.link.inbound().execute(() -> this.index.replaceNode(other, sessions));
 		}
-		log.info("Presence rebuilt from Redis ({} other nodes)", otherNodes().size());
+		log.debug("Presence of {} other nodes rebuilt from Redis", others.size());
+	}
+
+	private List<OnlineUser> sessionsOf(String node) {
+		return redis().<String, String>opsForHash()
+			.values(this.keys.sessions(node))
+			.stream()
+			.map(value -> this.json.readValue(value, OnlineUser.class))
+			.toList();
 	}
 
 	/** Forgets the nodes whose heartbeat has expired, in Redis and here, and tells the others. */

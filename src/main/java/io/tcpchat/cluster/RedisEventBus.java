@@ -58,7 +58,8 @@ class RedisEventBus implements ChatEventBus, MessageListener {
 		}
 	}
 
-	private void deliverLocally(ChatEvent event) {
+	/** To this node's listeners only. */
+	void deliverLocally(ChatEvent event) {
 		for (ChatEventListener listener : this.listeners) {
 			listener.onEvent(event);
 		}

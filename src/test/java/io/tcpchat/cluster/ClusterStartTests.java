@@ -1,0 +1,81 @@
+package io.tcpchat.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.tcpchat.support.TestDatabase;
+import io.tcpchat.support.TestRedis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three nodes started at the same moment on an empty database: all start, the schema is migrated once, there is
+ * one default channel and one bootstrap admin, and the one generated password logged is the real one.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ClusterStartTests {
+
+	private static final Pattern GENERATED = Pattern.compile("with generated password: (\\S+)");
+
+	@Test
+	void threeNodesStartTogetherOnAnEmptyDatabase(CapturedOutput output) throws Exception {
+		TestDatabase.assumeMariaDbAvailable();
+		TestRedis.assumeAvailable();
+		String database = TestDatabase.createMariaDbDatabase();
+		Map<String, Object> cluster = ClusterNode.cluster(database, TestRedis.uniquePrefix("start"));
+		cluster.put("chat.admin.password", "");
+		List<ClusterNode> nodes = new ArrayList<>();
+		ExecutorService starters = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<ClusterNode>> starting = new ArrayList<>();
+			for (int i = 1; i <= 3; i++) {
+				String id = "start-" + i;
+				starting.add(starters.submit(() -> ClusterNode.start(id, cluster)));
+			}
+			List<Exception> failures = new ArrayList<>();
+			for (Future<ClusterNode> node : starting) {
+				try {
+					nodes.add(node.get(5, TimeUnit.MINUTES));
+				}
+				catch (Exception ex) {
+					failures.add(ex);
+				}
+			}
+			assertThat(failures).as("nodes that failed to start").isEmpty();
+
+			Matcher generated = GENERATED.matcher(output.getOut());
+			List<String> passwords = new ArrayList<>();
+			while (generated.find()) {
+				passwords.add(generated.group(1));
+			}
+			assertThat(passwords).as("generated admin passwords logged").hasSize(1);
+			for (ClusterNode node : nodes) {
+				JsonNode channels = node.connect()
+					.login("admin", passwords.get(0))
+					.command("//channels")
+					.path("data")
+					.path("channels");
+				assertThat(channels.valueStream().map(c -> c.path("name").asString())).containsOnlyOnce("general");
+			}
+		}
+		finally {
+			starters.shutdownNow();
+			nodes.forEach(ClusterNode::close);
+			TestDatabase.dropMariaDbDatabase(database);
+		}
+	}
+
+}
