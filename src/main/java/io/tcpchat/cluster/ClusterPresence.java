@@ -107,7 +107,14 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 
 	@Override
 	public void onMessage(Message message, byte[] pattern) {
-		Change change = this.json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Change.class);
+		Change change;
+		try {
+			change = this.json.readValue(new String(message.getBody(), StandardCharsets.UTF_8), Change.class);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Ignored a presence change that this version cannot read: {}", ex.getMessage());
+			return;
+		}
 		if (change.node().equals(this.node)) {
 			return;
 		}
@@ -116,7 +123,7 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 			case "offline" -> this.index.offline(change.sessionId());
 			case "gone" -> this.index.removeNode(change.node());
 			// the node wrote its sessions again after an outage: read them (here, on the inbound lane, in order)
-			case "refresh" -> this.index.replaceNode(change.node(), sessionsOf(change.node()));
+			case "refresh" -> refresh(change.node());
 			default -> log.debug("Ignored presence change {}", change.op());
 		}
 	}
@@ -169,11 +176,21 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 	private void rebuildMirror() {
 		List<String> others = otherNodes();
 		for (String other : others) {
-			List<OnlineUser> sessions = sessionsOf(other);
-			// applied on the inbound lane, so that changes received after this read are applied after it
-			this.link.inbound().execute(() -> this.index.replaceNode(other, sessions));
+			// read and applied on the inbound lane: a change announced before the read is applied before it, one
+			// announced after it (and maybe already in the read) is applied after it, which changes nothing
+			this.link.inbound().execute(() -> refresh(other));
 		}
 		log.debug("Presence of {} other nodes rebuilt from Redis", others.size());
+	}
+
+	/** Makes the mirror of a node what Redis holds for it (on the inbound lane). */
+	private void refresh(String other) {
+		try {
+			this.index.replaceNode(other, sessionsOf(other));
+		}
+		catch (RuntimeException ex) {
+			this.link.down(ex);
+		}
 	}
 
 	private List<OnlineUser> sessionsOf(String node) {

@@ -39,8 +39,7 @@ class RedisEventBus implements ChatEventBus, MessageListener {
 	@Override
 	public void publish(ChatEvent event) {
 		deliverLocally(event);
-		this.link.write(() -> this.link.redis()
-			.convertAndSend(this.link.keys().events(), this.codec.encode(this.link.node(), event)));
+		this.link.publish(this.link.keys().events(), this.codec.encode(this.link.node(), event));
 	}
 
 	@Override

@@ -1,5 +1,10 @@
 package io.tcpchat.cluster;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * This node's line to Redis, with two lanes of one thread each: the outbox runs every write to Redis (publishes,
  * presence, heartbeats) in the order given, off the callers' threads, so that a slow or absent Redis never holds up
- * a chat command and everything this node publishes arrives in the order it was published; the inbound lane applies
+ * a chat command and everything this node publishes arrives in the order it was published (publishes waiting
+ * together are sent in one pipeline, so a node publishes far more than one per round trip); the inbound lane applies
  * what other nodes published, in the order Redis delivered it. Whether Redis answers is learnt from every write:
  * a failure marks it down (logged once), the next heartbeat that gets through marks it up again and resyncs.
  */
@@ -29,6 +36,13 @@ import org.springframework.stereotype.Component;
 class RedisLink implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisLink.class);
+
+	/** A write: a command, or a publish (channel and message). */
+	private record Write(Runnable command, String channel, String message) {
+	}
+
+	/** Most publishes sent in one pipeline. */
+	private static final int MAX_PIPELINE = 256;
 
 	/** What waits to be applied locally; a node this far behind has lost touch anyway. */
 	private static final int INBOUND_CAPACITY = 100_000;
@@ -45,13 +59,20 @@ class RedisLink implements DisposableBean {
 
 	private final AtomicBoolean up = new AtomicBoolean();
 
+	/** What waits for the outbox thread, in order; bounded by {@code chat.cluster.outbox-capacity}. */
+	private final BlockingQueue<Write> pending;
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
 	private final AtomicLong dropped = new AtomicLong();
 
 	RedisLink(StringRedisTemplate redis, ChatProperties properties, NodeIdentity node) {
 		this.redis = redis;
 		this.keys = new ClusterKeys(properties.cluster().redisPrefix());
 		this.node = node.id();
-		this.outbox = ThreadPools.serial("cluster-out", properties.cluster().outboxCapacity());
+		this.pending = new ArrayBlockingQueue<>(properties.cluster().outboxCapacity());
+		// one drain at a time, and at most one more scheduled
+		this.outbox = ThreadPools.serial("cluster-out", 4);
 		this.inbound = ThreadPools.serial("cluster-in", INBOUND_CAPACITY);
 	}
 
@@ -69,26 +90,61 @@ class RedisLink implements DisposableBean {
 
 	/** Runs a write to Redis on the outbox; if Redis fails it, the write is lost (and Redis marked down). */
 	void write(Runnable command) {
-		try {
-			this.outbox.execute(() -> {
-				try {
-					command.run();
-				}
-				catch (RuntimeException ex) {
-					down(ex);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
+		enqueue(new Write(command, null, null));
+	}
+
+	/** Publishes on the outbox; publishes that wait together go to Redis in one pipeline. */
+	void publish(String channel, String message) {
+		enqueue(new Write(null, channel, message));
+	}
+
+	private void enqueue(Write write) {
+		if (!this.pending.offer(write)) {
 			long count = this.dropped.incrementAndGet();
 			if (Long.bitCount(count) == 1) {
 				log.warn("Redis is not keeping up: {} writes dropped so far (chat.cluster.outbox-capacity)", count);
 			}
+			return;
+		}
+		if (this.drainScheduled.compareAndSet(false, true)) {
+			this.outbox.execute(this::drain);
 		}
 	}
 
-	void publish(String channel, String message) {
-		write(() -> this.redis.convertAndSend(channel, message));
+	/** On the outbox thread: everything pending, in order; runs of publishes pipelined. */
+	private void drain() {
+		this.drainScheduled.set(false);
+		Write next;
+		while ((next = this.pending.poll()) != null) {
+			if (next.command() != null) {
+				run(next.command());
+				continue;
+			}
+			List<Write> batch = new ArrayList<>();
+			batch.add(next);
+			while (batch.size() < MAX_PIPELINE && this.pending.peek() != null && this.pending.peek().command() == null) {
+				batch.add(this.pending.poll());
+			}
+			run(() -> this.redis.executePipelined((RedisCallback<Object>) connection -> {
+				for (Write publish : batch) {
+					connection.publish(bytes(publish.channel()), bytes(publish.message()));
+				}
+				return null;
+			}));
+		}
+	}
+
+	private void run(Runnable command) {
+		try {
+			command.run();
+		}
+		catch (RuntimeException ex) {
+			down(ex);
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Where what came from other nodes is applied, one after the other. */

@@ -101,6 +101,45 @@ class ClusterTests {
 	}
 
 	@Test
+	void channelsInvitationsColoursEditsAndMutesReachTheOtherNode() {
+		String ownerName = name("owner");
+		String guestName = name("guest");
+		String room = ownerName + "den";
+		ChatClient owner = a.register(ownerName);
+		ChatClient guest = b.register(guestName);
+		awaitOnline(a, guestName);
+
+		owner.command("//create-channel #" + room + " private");
+		owner.command("//invite " + guestName);
+		guest.command("//join #" + room);
+		owner.expect("join", j -> j.path("user").asString().equals(guestName));
+
+		ChatClient ownerOnB = b.login(ownerName);
+		owner.command("//color teal");
+		await().until(() -> ownerOnB.command("//whoami").path("data").path("color").asString(""),
+				color -> !color.isEmpty() && color.equals(owner.command("//whoami").path("data").path("color").asString()));
+
+		owner.send("helo");
+		long id = guest.expect("message", m -> m.path("text").asString().equals("helo")).path("id").asLong();
+		owner.command("//edit " + id + " hello");
+		assertThat(guest.expect("edit").path("text").asString()).isEqualTo("hello");
+
+		a.admin().command("//mute " + guestName + " 10m");
+		// node a publishes in order: once this message is on node b, so is the mute
+		owner.send("after the mute");
+		guest.expect("message", m -> m.path("text").asString().equals("after the mute"));
+		assertThat(guest.commandError("//say anyone?").path("code").asString()).isEqualTo("forbidden");
+
+		ChatClient admin = a.admin();
+		admin.send("//delete-channel #" + room);
+		admin.expect("prompt");
+		admin.send("yes");
+		admin.expectReply("delete-channel");
+		assertThat(guest.expect("part", p -> p.path("channel").asString().equals(room)).path("reason").asString())
+			.isEqualTo("channel deleted");
+	}
+
+	@Test
 	void everyRecipientSeesOneSendersMessagesInTheOrderSent() {
 		String senderName = name("sender");
 		ChatClient sender = a.register(senderName);
