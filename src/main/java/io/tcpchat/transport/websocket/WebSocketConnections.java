@@ -65,7 +65,8 @@ class WebSocketConnections extends TextWebSocketHandler {
 		Session container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
 		container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, WebSocketOutbound.CLOSE_GRACE_MILLIS);
 		String id = LISTENER + "-" + session.getId();
-		WebSocketOutbound outbound = new WebSocketOutbound(id, container.getAsyncRemote(), () -> close(session),
+		WebSocketOutbound outbound = new WebSocketOutbound(id, TextFrameSender.of(container.getAsyncRemote()),
+				() -> close(session),
 				this.closers, this.timers, this.sendQueueLimit, () -> this.handler.overflowed(id));
 		this.connections.put(session.getId(), new Connection(id, outbound, new FrameAssembler(this.maxLineBytes)));
 		this.handler.opened(new ConnectionInfo(id, address(session), LISTENER, Format.JSON), outbound);

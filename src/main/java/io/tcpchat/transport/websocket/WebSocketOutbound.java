@@ -9,9 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.tcpchat.connection.Outbound;
-import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 
 import org.slf4j.Logger;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The outbound queue of one WebSocket connection: each frame (a rendered line without its LF) becomes one text
  * message. Frames are queued by any thread, bounded in bytes; one asynchronous send is in flight at a time and its
- * completion starts the next, so no thread ever waits for a client. Past the bound the client is reported as a
- * slow consumer.
+ * completion starts the next, so no thread ever waits for a client. When the queue runs dry the sender flushes:
+ * frames that piled up while a write was in flight go out together (see {@link TextFrameSender}). Past the bound
+ * the client is reported as a slow consumer.
  * <p>
  * Why not Spring's {@code ConcurrentWebSocketSessionDecorator}: it bounds the buffer too, but the thread that
  * flushes it sends with the container's blocking API, so a client that stops reading holds that thread (the
@@ -35,7 +37,7 @@ final class WebSocketOutbound implements Outbound {
 
 	private final String id;
 
-	private final RemoteEndpoint.Async remote;
+	private final TextFrameSender sender;
 
 	private final Runnable closeConnection;
 
@@ -65,14 +67,17 @@ final class WebSocketOutbound implements Outbound {
 	/** A send that completed on the thread that started it. */
 	private volatile boolean completedInline;
 
+	/** Frames were sent since the last flush; only touched by the thread that holds {@code sending}. */
+	private boolean unflushed;
+
 	/**
 	 * @param closeConnection starts the close handshake; it may wait for a send in flight, at most the container's
 	 * blocking send timeout, so it runs on {@code closer}
 	 */
-	WebSocketOutbound(String id, RemoteEndpoint.Async remote, Runnable closeConnection, Executor closer,
+	WebSocketOutbound(String id, TextFrameSender sender, Runnable closeConnection, Executor closer,
 			ScheduledExecutorService timers, long limitBytes, Runnable onOverflow) {
 		this.id = id;
-		this.remote = remote;
+		this.sender = sender;
 		this.closeConnection = closeConnection;
 		this.closer = closer;
 		this.timers = timers;
@@ -130,40 +135,58 @@ final class WebSocketOutbound implements Outbound {
 	private void drain() {
 		while (!this.closed && this.sending.compareAndSet(false, true)) {
 			byte[] frame = this.queue.poll();
-			if (frame == null) {
-				this.sending.set(false);
-				if (this.queue.isEmpty()) {
-					if (this.closeRequested) {
-						close();
-					}
+			if (frame != null) {
+				this.unflushed = true;
+				if (!start((done) -> this.sender.send(text(frame), done), frame.length)) {
 					return;
 				}
 				continue;
 			}
-			Thread current = Thread.currentThread();
-			this.completedInline = false;
-			this.sendingThread = current;
-			try {
-				this.remote.sendText(text(frame), result -> sent(frame, result));
-			}
-			catch (RuntimeException ex) {
-				log.debug("Send to {} failed", this.id, ex);
-				close();
-				return;
-			}
-			finally {
-				if (this.sendingThread == current) {
-					this.sendingThread = null;
+			if (this.unflushed) {
+				// the queue ran dry: write out what the container batched, then look again
+				this.unflushed = false;
+				if (!start(this.sender::flush, 0)) {
+					return;
 				}
+				continue;
 			}
-			if (!this.completedInline) {
+			this.sender.idle();
+			this.sending.set(false);
+			if (this.queue.isEmpty()) {
+				if (this.closeRequested) {
+					close();
+				}
 				return;
 			}
 		}
 	}
 
-	private void sent(byte[] frame, SendResult result) {
-		this.queued.addAndGet(-frame.length);
+	/**
+	 * Starts one send (or flush) of {@code bytes}; true when it completed inside the call, so the caller's loop goes
+	 * on instead of recursing once per frame.
+	 */
+	private boolean start(Consumer<SendHandler> operation, long bytes) {
+		Thread current = Thread.currentThread();
+		this.completedInline = false;
+		this.sendingThread = current;
+		try {
+			operation.accept((result) -> completed(bytes, result));
+		}
+		catch (RuntimeException ex) {
+			log.debug("Send to {} failed", this.id, ex);
+			close();
+			return false;
+		}
+		finally {
+			if (this.sendingThread == current) {
+				this.sendingThread = null;
+			}
+		}
+		return this.completedInline;
+	}
+
+	private void completed(long bytes, SendResult result) {
+		this.queued.addAndGet(-bytes);
 		if (!result.isOK()) {
 			log.debug("Send to {} failed", this.id, result.getException());
 			close();
@@ -171,7 +194,6 @@ final class WebSocketOutbound implements Outbound {
 		}
 		this.sending.set(false);
 		if (this.sendingThread == Thread.currentThread()) {
-			// called back from inside sendText: the loop in drain() goes on, instead of recursing once per frame
 			this.completedInline = true;
 		}
 		else {
@@ -191,11 +213,15 @@ final class WebSocketOutbound implements Outbound {
 		if (!this.closeStarted.compareAndSet(false, true)) {
 			return;
 		}
+		Runnable closing = () -> {
+			this.sender.beforeClose();
+			this.closeConnection.run();
+		};
 		try {
-			this.closer.execute(this.closeConnection);
+			this.closer.execute(closing);
 		}
 		catch (RejectedExecutionException ex) {
-			this.closeConnection.run(); // the server is stopping
+			closing.run(); // the server is stopping
 		}
 	}
 

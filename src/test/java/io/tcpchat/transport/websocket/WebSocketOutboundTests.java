@@ -123,8 +123,58 @@ class WebSocketOutboundTests {
 		assertThat(outbound.send(frame("c"))).isFalse();
 	}
 
+	@Test
+	void framesQueuedWhileAFlushIsInFlightGoOutTogetherInTheNextOne() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+
+		outbound.send(frame("one"));
+		outbound.send(frame("two"));
+		outbound.send(frame("three"));
+		assertThat(sender.writes).containsExactly(List.of("one"));
+		sender.completeFlush();
+
+		assertThat(sender.writes).containsExactly(List.of("one"), List.of("two", "three"));
+		assertThat(outbound.queuedBytes()).isZero();
+		sender.completeFlush();
+		assertThat(sender.flushesInFlight).isEmpty();
+	}
+
+	@Test
+	void aCloseWaitsForTheLastFlushAndSwitchesBatchingOffFirst() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+		outbound.send(frame("one"));
+
+		outbound.sendLast(frame("bye"));
+		assertThat(this.closes).hasValue(0);
+		sender.completeFlush();
+		assertThat(this.closes).hasValue(0);
+		sender.completeFlush();
+
+		assertThat(sender.writes).containsExactly(List.of("one"), List.of("bye"));
+		assertThat(sender.closedBeforeClose).isTrue();
+		assertThat(this.closes).hasValue(1);
+	}
+
+	@Test
+	void aFailedFlushClosesTheConnection() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+		outbound.send(frame("one"));
+
+		sender.flushesInFlight.remove(0).onResult(new SendResult(new java.io.IOException("reset")));
+
+		assertThat(this.closes).hasValue(1);
+		assertThat(sender.writes).containsExactly(List.of("one"));
+	}
+
 	private WebSocketOutbound outbound(long limit) {
-		return new WebSocketOutbound("ws-test", remote(), this.closes::incrementAndGet, Runnable::run, this.timers,
+		return outbound(TextFrameSender.unbatched(remote()), limit);
+	}
+
+	private WebSocketOutbound outbound(TextFrameSender sender, long limit) {
+		return new WebSocketOutbound("ws-test", sender, this.closes::incrementAndGet, Runnable::run, this.timers,
 				limit, this.overflows::incrementAndGet);
 	}
 
@@ -153,6 +203,43 @@ class WebSocketOutboundTests {
 
 	private static byte[] frame(String line) {
 		return (line + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Batches like Tomcat: sends complete at once into a batch, a flush writes it and completes when told. */
+	private static final class BatchingStandIn implements TextFrameSender {
+
+		private final List<String> batch = new ArrayList<>();
+
+		private final List<List<String>> writes = new ArrayList<>();
+
+		private final List<SendHandler> flushesInFlight = new ArrayList<>();
+
+		private boolean closedBeforeClose;
+
+		@Override
+		public void send(String text, SendHandler done) {
+			this.batch.add(text);
+			done.onResult(new SendResult());
+		}
+
+		@Override
+		public void flush(SendHandler done) {
+			if (!this.batch.isEmpty()) {
+				this.writes.add(List.copyOf(this.batch));
+				this.batch.clear();
+			}
+			this.flushesInFlight.add(done);
+		}
+
+		@Override
+		public void beforeClose() {
+			this.closedBeforeClose = this.flushesInFlight.isEmpty() && this.batch.isEmpty();
+		}
+
+		void completeFlush() {
+			this.flushesInFlight.remove(0).onResult(new SendResult());
+		}
+
 	}
 
 }
