@@ -15,6 +15,7 @@ import io.tcpchat.support.TestRedis;
 import io.tcpchat.transport.ChatListeners;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.awaitility.Awaitility.await;
@@ -62,7 +63,7 @@ final class ClusterNode implements AutoCloseable {
 		return properties;
 	}
 
-	static ClusterNode start(String nodeId, Map<String, Object> cluster) {
+	static ClusterNode start(String nodeId, Map<String, Object> cluster, ApplicationListener<?>... listeners) {
 		Map<String, Object> properties = new LinkedHashMap<>(cluster);
 		properties.put("chat.node-id", nodeId);
 		try {
@@ -75,7 +76,7 @@ final class ClusterNode implements AutoCloseable {
 			.stream()
 			.map(property -> "--" + property.getKey() + "=" + property.getValue())
 			.toArray(String[]::new);
-		return new ClusterNode(new SpringApplicationBuilder(TcpChatApplication.class).run(args));
+		return new ClusterNode(new SpringApplicationBuilder(TcpChatApplication.class).listeners(listeners).run(args));
 	}
 
 	<T> T bean(Class<T> type) {

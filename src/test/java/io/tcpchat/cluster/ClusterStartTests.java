@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +38,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterStartTests {
 
 	private static final Pattern GENERATED = Pattern.compile("with generated password: (\\S+)");
+
+	/**
+	 * Three applications in one JVM share one Logback context, and Spring Boot's set-up of it is not meant to run
+	 * three times at once ("Unable to find Spring Environment in logger context"): the starts take turns until the
+	 * logging is set up, then refresh their contexts (Flyway, the admin, the default channel) at the same time.
+	 * Separate JVMs (real nodes) have no such turn.
+	 */
+	private static final Semaphore LOGGING_SET_UP = new Semaphore(1);
+
+	private static final class OneLoggingSetUpAtATime implements ApplicationListener<SpringApplicationEvent>, Ordered {
+
+		private boolean holding;
+
+		@Override
+		public void onApplicationEvent(SpringApplicationEvent event) {
+			if (event instanceof ApplicationStartingEvent) {
+				LOGGING_SET_UP.acquireUninterruptibly();
+				this.holding = true;
+			}
+			else if ((event instanceof ApplicationContextInitializedEvent || event instanceof ApplicationFailedEvent)
+					&& this.holding) {
+				this.holding = false;
+				LOGGING_SET_UP.release();
+			}
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
 
 	@Test
 	void threeNodesStartTogetherOnAnEmptyDatabase(CapturedOutput output) throws Exception {
@@ -45,7 +84,7 @@ class ClusterStartTests {
 			List<Future<ClusterNode>> starting = new ArrayList<>();
 			for (int i = 1; i <= 3; i++) {
 				String id = "start-" + i;
-				starting.add(starters.submit(() -> ClusterNode.start(id, cluster)));
+				starting.add(starters.submit(() -> ClusterNode.start(id, cluster, new OneLoggingSetUpAtATime())));
 			}
 			List<Exception> failures = new ArrayList<>();
 			for (Future<ClusterNode> node : starting) {
