@@ -1,5 +1,6 @@
 package io.tcpchat.transport.websocket;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,6 +10,7 @@ import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
 import io.tcpchat.transport.ChatListeners;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,10 +45,12 @@ public class WebSocketConfiguration {
 		return Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("chat-ws-timer-"));
 	}
 
+	/** @param chatWriterPool the TCP connections' writer threads, which write WebSocket frames too */
 	@Bean
-	WebSocketConnections webSocketConnections(ConnectionHandler handler, ExecutorService webSocketClosers,
+	WebSocketConnections webSocketConnections(ConnectionHandler handler,
+			@Qualifier("chatWriterPool") Executor chatWriterPool, ExecutorService webSocketClosers,
 			ScheduledExecutorService webSocketTimers, ChatProperties properties) {
-		return new WebSocketConnections(handler, webSocketClosers, webSocketTimers,
+		return new WebSocketConnections(handler, chatWriterPool, webSocketClosers, webSocketTimers,
 				properties.limits().sendQueueBytes().toBytes(), properties.tcp().maxLineBytes());
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +42,8 @@ class WebSocketConnections extends TextWebSocketHandler {
 
 	private final ConnectionHandler handler;
 
+	private final Executor writers;
+
 	private final ExecutorService closers;
 
 	private final ScheduledExecutorService timers;
@@ -51,9 +54,10 @@ class WebSocketConnections extends TextWebSocketHandler {
 
 	private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-	WebSocketConnections(ConnectionHandler handler, ExecutorService closers, ScheduledExecutorService timers,
-			long sendQueueLimit, int maxLineBytes) {
+	WebSocketConnections(ConnectionHandler handler, Executor writers, ExecutorService closers,
+			ScheduledExecutorService timers, long sendQueueLimit, int maxLineBytes) {
 		this.handler = handler;
+		this.writers = writers;
 		this.closers = closers;
 		this.timers = timers;
 		this.sendQueueLimit = sendQueueLimit;
@@ -66,8 +70,7 @@ class WebSocketConnections extends TextWebSocketHandler {
 		container.getUserProperties().put(BLOCKING_SEND_TIMEOUT, WebSocketOutbound.CLOSE_GRACE_MILLIS);
 		String id = LISTENER + "-" + session.getId();
 		WebSocketOutbound outbound = new WebSocketOutbound(id, TextFrameSender.of(container.getAsyncRemote()),
-				() -> close(session),
-				this.closers, this.timers, this.sendQueueLimit, () -> this.handler.overflowed(id));
+				this.writers, () -> close(session), this.closers, this.timers, this.sendQueueLimit, () -> this.handler.overflowed(id));
 		this.connections.put(session.getId(), new Connection(id, outbound, new FrameAssembler(this.maxLineBytes)));
 		this.handler.opened(new ConnectionInfo(id, address(session), LISTENER, Format.JSON), outbound);
 	}

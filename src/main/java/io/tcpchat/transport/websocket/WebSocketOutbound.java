@@ -41,6 +41,12 @@ final class WebSocketOutbound implements Outbound {
 
 	private final Runnable closeConnection;
 
+	private final Executor writers;
+
+	private final Runnable drainTask = this::scheduledDrain;
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
 	private final Executor closer;
 
 	private final ScheduledExecutorService timers;
@@ -71,13 +77,16 @@ final class WebSocketOutbound implements Outbound {
 	private boolean unflushed;
 
 	/**
+	 * @param writers where frames are written from (the TCP connections' writer threads): never the thread
+	 * that queues them
 	 * @param closeConnection starts the close handshake; it may wait for a send in flight, at most the container's
 	 * blocking send timeout, so it runs on {@code closer}
 	 */
-	WebSocketOutbound(String id, TextFrameSender sender, Runnable closeConnection, Executor closer,
-			ScheduledExecutorService timers, long limitBytes, Runnable onOverflow) {
+	WebSocketOutbound(String id, TextFrameSender sender, Executor writers, Runnable closeConnection,
+			Executor closer, ScheduledExecutorService timers, long limitBytes, Runnable onOverflow) {
 		this.id = id;
 		this.sender = sender;
+		this.writers = writers;
 		this.closeConnection = closeConnection;
 		this.closer = closer;
 		this.timers = timers;
@@ -96,7 +105,7 @@ final class WebSocketOutbound implements Outbound {
 			return false;
 		}
 		this.queue.add(frame);
-		drain();
+		scheduleDrain();
 		return true;
 	}
 
@@ -117,7 +126,7 @@ final class WebSocketOutbound implements Outbound {
 		}
 		this.closeRequested = true;
 		this.timers.schedule(this::close, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-		drain();
+		scheduleDrain();
 	}
 
 	@Override
@@ -130,6 +139,26 @@ final class WebSocketOutbound implements Outbound {
 		this.closed = true;
 		this.queue.clear();
 		this.queued.set(0);
+	}
+
+	/**
+	 * Hands the drain to a writer thread, at most once until it runs: whoever queues a frame (a fan-out on a
+	 * message lane) only queues it, and frames queued meanwhile go out in the same drain and the same flush.
+	 */
+	private void scheduleDrain() {
+		if (this.drainScheduled.compareAndSet(false, true)) {
+			try {
+				this.writers.execute(this.drainTask);
+			}
+			catch (RejectedExecutionException ex) {
+				scheduledDrain(); // the server is stopping
+			}
+		}
+	}
+
+	private void scheduledDrain() {
+		this.drainScheduled.set(false);
+		drain();
 	}
 
 	private void drain() {

@@ -31,6 +31,9 @@ class WebSocketOutboundTests {
 
 	private final AtomicInteger closes = new AtomicInteger();
 
+	/** Drains handed to the writer threads, run when the test says so. */
+	private final List<Runnable> writers = new ArrayList<>();
+
 	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 
 	private boolean completeAtOnce;
@@ -49,6 +52,8 @@ class WebSocketOutboundTests {
 		outbound.send(frame("one"));
 		outbound.send(frame("two"));
 		outbound.send(frame("three"));
+		assertThat(this.sent).isEmpty();
+		runWriters();
 
 		assertThat(this.sent).containsExactly("one");
 		assertThat(outbound.queuedBytes()).isEqualTo(4 + 4 + 6);
@@ -68,6 +73,7 @@ class WebSocketOutboundTests {
 		for (int i = 0; i < 100_000; i++) {
 			outbound.send(frame("m" + i));
 		}
+		runWriters();
 
 		assertThat(this.sent).hasSize(100_000).endsWith("m99999");
 		assertThat(outbound.queuedBytes()).isZero();
@@ -92,6 +98,7 @@ class WebSocketOutboundTests {
 
 		outbound.sendLast(frame("{\"type\":\"bye\"}"));
 		assertThat(outbound.send(frame("late"))).isFalse();
+		runWriters();
 		completeNext();
 		assertThat(this.closes).hasValue(0);
 		completeNext();
@@ -106,6 +113,7 @@ class WebSocketOutboundTests {
 		outbound.send(frame("stuck"));
 
 		outbound.sendLast(frame("bye"));
+		runWriters();
 
 		await().until(() -> this.closes.get() == 1);
 		assertThat(this.sent).containsExactly("stuck");
@@ -124,13 +132,28 @@ class WebSocketOutboundTests {
 	}
 
 	@Test
-	void framesQueuedWhileAFlushIsInFlightGoOutTogetherInTheNextOne() {
+	void framesQueuedBeforeTheWriterRunsGoOutInOneBatch() {
 		BatchingStandIn sender = new BatchingStandIn();
 		WebSocketOutbound outbound = outbound(sender, 1000);
 
 		outbound.send(frame("one"));
 		outbound.send(frame("two"));
+		assertThat(this.writers).hasSize(1);
+		runWriters();
+
+		assertThat(sender.writes).containsExactly(List.of("one", "two"));
+	}
+
+	@Test
+	void framesQueuedWhileAFlushIsInFlightGoOutTogetherInTheNextOne() {
+		BatchingStandIn sender = new BatchingStandIn();
+		WebSocketOutbound outbound = outbound(sender, 1000);
+
+		outbound.send(frame("one"));
+		runWriters();
+		outbound.send(frame("two"));
 		outbound.send(frame("three"));
+		runWriters();
 		assertThat(sender.writes).containsExactly(List.of("one"));
 		sender.completeFlush();
 
@@ -145,8 +168,10 @@ class WebSocketOutboundTests {
 		BatchingStandIn sender = new BatchingStandIn();
 		WebSocketOutbound outbound = outbound(sender, 1000);
 		outbound.send(frame("one"));
+		runWriters();
 
 		outbound.sendLast(frame("bye"));
+		runWriters();
 		assertThat(this.closes).hasValue(0);
 		sender.completeFlush();
 		assertThat(this.closes).hasValue(0);
@@ -162,6 +187,7 @@ class WebSocketOutboundTests {
 		BatchingStandIn sender = new BatchingStandIn();
 		WebSocketOutbound outbound = outbound(sender, 1000);
 		outbound.send(frame("one"));
+		runWriters();
 
 		sender.flushesInFlight.remove(0).onResult(new SendResult(new java.io.IOException("reset")));
 
@@ -174,8 +200,14 @@ class WebSocketOutboundTests {
 	}
 
 	private WebSocketOutbound outbound(TextFrameSender sender, long limit) {
-		return new WebSocketOutbound("ws-test", sender, this.closes::incrementAndGet, Runnable::run, this.timers,
-				limit, this.overflows::incrementAndGet);
+		return new WebSocketOutbound("ws-test", sender, this.writers::add, this.closes::incrementAndGet, Runnable::run,
+				this.timers, limit, this.overflows::incrementAndGet);
+	}
+
+	private void runWriters() {
+		while (!this.writers.isEmpty()) {
+			this.writers.remove(0).run();
+		}
 	}
 
 	private void completeNext() {
