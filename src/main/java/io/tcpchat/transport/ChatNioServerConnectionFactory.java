@@ -39,8 +39,31 @@ class ChatNioServerConnectionFactory extends TcpNioServerConnectionFactory {
 
 	private final AtomicLong connectionsVisited = new AtomicLong();
 
+	/**
+	 * Set while {@link #stop()} runs: Spring Integration closes the selector before it marks the factory inactive,
+	 * and its selector thread would log that expected close as an error ("Selector closed") at every shutdown.
+	 */
+	private volatile boolean stopping;
+
 	ChatNioServerConnectionFactory(int port) {
 		super(port);
+	}
+
+	@Override
+	public void start() {
+		this.stopping = false;
+		super.start();
+	}
+
+	@Override
+	public void stop() {
+		this.stopping = true;
+		super.stop();
+	}
+
+	@Override
+	protected boolean isActive() {
+		return !this.stopping && super.isActive();
 	}
 
 	@Override
