@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 import io.tcpchat.config.ChatProperties;
+import io.tcpchat.error.ChatException;
+import io.tcpchat.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,18 @@ class AdminBootstrap implements SmartInitializingSingleton {
 			new SecureRandom().nextBytes(bytes);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		}
-		this.accounts.createBootstrapAdmin(username, password);
+		try {
+			this.accounts.createBootstrapAdmin(username, password);
+		}
+		catch (ChatException ex) {
+			if (ex.code() != ErrorCode.ALREADY_EXISTS) {
+				throw ex;
+			}
+			// another node of a cluster starting at the same time created it first: its password is the real one
+			// (logged by that node), never the one generated here
+			log.info("The bootstrap admin '{}' was created by another node meanwhile", username);
+			return;
+		}
 		if (generated) {
 			log.warn("Created admin account '{}' with generated password: {}  (shown only once; change it with //passwd)",
 					username, password);

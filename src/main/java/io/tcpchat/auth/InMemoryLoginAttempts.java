@@ -10,6 +10,7 @@ import io.tcpchat.config.ChatProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * when they pass {@link #MAX_TRACKED} keys, so guessing with ever new names cannot exhaust memory.
  */
 @Component
-class InMemoryLoginAttempts implements LoginAttempts {
+@ConditionalOnProperty(name = "chat.cluster.enabled", havingValue = "false", matchIfMissing = true)
+public class InMemoryLoginAttempts implements LoginAttempts {
 
 	static final Duration FORGET_FAILURES_AFTER = Duration.ofMinutes(15);
 
@@ -37,7 +39,8 @@ class InMemoryLoginAttempts implements LoginAttempts {
 		this(properties.limits().loginKnownAddressTtl(), clock);
 	}
 
-	InMemoryLoginAttempts(Duration rememberSuccesses, Clock clock) {
+	/** Also the fallback of a cluster's Redis-held attempts while Redis is away. */
+	public InMemoryLoginAttempts(Duration rememberSuccesses, Clock clock) {
 		this.rememberSuccesses = rememberSuccesses;
 		this.clock = clock;
 	}

@@ -43,6 +43,9 @@ class UserDirectory implements ChatEventListener {
 		else if (event instanceof ChatEvent.UserDeleted deleted) {
 			forget(deleted.user());
 		}
+		else if (event instanceof ChatEvent.CachesStale) {
+			this.byKey.invalidateAll();
+		}
 		else if (event instanceof ChatEvent.NameReleased released) {
 			forget(released.name());
 		}

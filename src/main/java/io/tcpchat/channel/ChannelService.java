@@ -84,10 +84,18 @@ public class ChannelService {
 		return this.defaultChannel;
 	}
 
-	@Transactional
+	/** Not one transaction: a duplicate must be caught after the repository's own transaction rolled back. */
 	public void ensureDefaultChannel() {
 		if (this.channels.findByName(this.defaultChannel).isEmpty()) {
-			this.channels.save(new Channel(this.defaultChannel, false, null, this.clock.instant()));
+			try {
+				this.channels.save(new Channel(this.defaultChannel, false, null, this.clock.instant()));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// another node of a cluster starting at the same time created it first
+				if (!DuplicateKey.isCause(ex)) {
+					throw ex;
+				}
+			}
 		}
 	}
 

@@ -60,7 +60,16 @@ public record ChatProperties(
 	public record Admin(@DefaultValue("admin") String username, String password) {
 	}
 
-	public record Cluster(@DefaultValue("false") boolean enabled) {
+	/**
+	 * @param redisPrefix the start of every Redis key and channel of this cluster (several clusters, or tests, can
+	 * share one Redis)
+	 * @param heartbeat how often a node renews its heartbeat key (and sweeps dead nodes)
+	 * @param nodeTimeout how long a node's heartbeat key lives: a node silent for longer is swept from presence
+	 * @param outboxCapacity events waiting to be published to Redis; beyond it (Redis too slow) they are dropped
+	 */
+	public record Cluster(@DefaultValue("false") boolean enabled, @DefaultValue("tcpchat") String redisPrefix,
+			@DefaultValue("2s") Duration heartbeat, @DefaultValue("10s") Duration nodeTimeout,
+			@DefaultValue("10000") int outboxCapacity) {
 	}
 
 	public record Keepalive(@DefaultValue("60s") Duration idle, @DefaultValue("30s") Duration timeout) {

@@ -1,5 +1,6 @@
 package io.tcpchat.config;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -22,6 +23,17 @@ public final class ThreadPools {
 	public static ThreadPoolExecutor queued(String prefix, int threads) {
 		ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), new CustomizableThreadFactory(prefix + "-"));
+		pool.allowCoreThreadTimeOut(true);
+		return pool;
+	}
+
+	/**
+	 * One thread running its tasks in the order given, with room for {@code capacity} waiting ones; a task beyond
+	 * that is rejected ({@link java.util.concurrent.RejectedExecutionException}).
+	 */
+	public static ThreadPoolExecutor serial(String prefix, int capacity) {
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(capacity), new CustomizableThreadFactory(prefix + "-"));
 		pool.allowCoreThreadTimeOut(true);
 		return pool;
 	}

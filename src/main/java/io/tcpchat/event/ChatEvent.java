@@ -181,4 +181,15 @@ public sealed interface ChatEvent {
 	record UserUnbanned(String user) implements ChatEvent {
 	}
 
+	/**
+	 * Never published: a cluster node that was cut off from the others (Redis unreachable) may have missed events,
+	 * so it hands this to its own listeners when it is back: caches drop or reload what they hold.
+	 */
+	record CachesStale() implements ChatEvent {
+	}
+
+	/** A user went away ({@code text}, as others see it) or came back ({@code text} null). */
+	record AwayChanged(long userId, String user, String text) implements ChatEvent {
+	}
+
 }

@@ -37,6 +37,9 @@ class BanCache implements ChatEventListener {
 		else if (event instanceof ChatEvent.UserDeleted deleted) {
 			forget(deleted.user());
 		}
+		else if (event instanceof ChatEvent.CachesStale) {
+			this.byKey.invalidateAll();
+		}
 	}
 
 	private void forget(String name) {

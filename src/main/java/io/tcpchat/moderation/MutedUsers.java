@@ -2,6 +2,7 @@ package io.tcpchat.moderation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,7 +36,14 @@ class MutedUsers implements SendGuard, ChatEventListener, InitializingBean {
 
 	@Override
 	public void afterPropertiesSet() {
-		this.mutes.findAll().forEach(m -> this.muted.put(m.accountId(), untilOrMax(m.expiresAt())));
+		reload();
+	}
+
+	private void reload() {
+		Map<Long, Instant> current = new HashMap<>();
+		this.mutes.findAll().forEach(m -> current.put(m.accountId(), untilOrMax(m.expiresAt())));
+		this.muted.keySet().retainAll(current.keySet());
+		this.muted.putAll(current);
 	}
 
 	@Override
@@ -62,6 +70,9 @@ class MutedUsers implements SendGuard, ChatEventListener, InitializingBean {
 		}
 		else if (event instanceof ChatEvent.UserDeleted d) {
 			this.muted.remove(d.userId());
+		}
+		else if (event instanceof ChatEvent.CachesStale) {
+			reload();
 		}
 	}
 

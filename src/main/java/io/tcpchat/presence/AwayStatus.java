@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tcpchat.auth.Usernames;
 import io.tcpchat.error.ChatException;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.text.ChatText;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * user tells its sender the away text once per away period.
  */
 @Component
-public class AwayStatus {
+public class AwayStatus implements ChatEventListener {
 
 	public static final int MAX_TEXT_LENGTH = 200;
 
@@ -30,19 +32,32 @@ public class AwayStatus {
 	/** By lower-case username, as presence knows users. */
 	private final Map<String, Away> byUser = new ConcurrentHashMap<>();
 
-	/** @return the away text as others will see it (cleaned by the one text rule) */
-	public String away(String user, String text) {
+	/**
+	 * The away text as others will see it (cleaned by the one text rule); it takes effect on every node through
+	 * {@link ChatEvent.AwayChanged}.
+	 */
+	public String cleaned(String text) {
 		String cleaned = (text == null || !ChatText.hasVisible(text)) ? DEFAULT_TEXT : ChatText.clean(text);
 		if (cleaned.length() > MAX_TEXT_LENGTH) {
 			throw ChatException.invalid("An away text has at most " + MAX_TEXT_LENGTH + " characters.");
 		}
-		this.byUser.put(Usernames.key(user), new Away(cleaned, ConcurrentHashMap.newKeySet()));
 		return cleaned;
 	}
 
-	/** @return whether the user was away */
-	public boolean back(String user) {
-		return this.byUser.remove(Usernames.key(user)) != null;
+	@Override
+	public void onEvent(ChatEvent event) {
+		if (event instanceof ChatEvent.AwayChanged change) {
+			if (change.text() != null) {
+				this.byUser.put(Usernames.key(change.user()), new Away(change.text(), ConcurrentHashMap.newKeySet()));
+			}
+			else {
+				clear(change.user());
+			}
+		}
+	}
+
+	public boolean isAway(String user) {
+		return this.byUser.containsKey(Usernames.key(user));
 	}
 
 	public Optional<String> textOf(String user) {

@@ -14,6 +14,8 @@ import io.tcpchat.command.ChatCommand;
 import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
+import io.tcpchat.event.ChatEvent;
+import io.tcpchat.event.ChatEventBus;
 
 @CommandHandler
 class PresenceCommands {
@@ -26,7 +28,11 @@ class PresenceCommands {
 
 	private final AwayStatus away;
 
-	PresenceCommands(PresenceService presence, ChannelService channels, AccountService accounts, AwayStatus away) {
+	private final ChatEventBus events;
+
+	PresenceCommands(PresenceService presence, ChannelService channels, AccountService accounts, AwayStatus away,
+			ChatEventBus events) {
+		this.events = events;
 		this.presence = presence;
 		this.channels = channels;
 		this.accounts = accounts;
@@ -63,13 +69,19 @@ class PresenceCommands {
 			description = "Marks you as away (shown in //users and //whois; the first DM from each sender gets your text).",
 			restOfLine = true)
 	Reply away(CommandContext context, Arguments arguments) {
-		String text = this.away.away(context.requireUser().name(), arguments.optional(0).orElse(null));
+		ChatUser user = context.requireUser();
+		String text = this.away.cleaned(arguments.optional(0).orElse(null));
+		this.events.publish(new ChatEvent.AwayChanged(user.id(), user.name(), text));
 		return Reply.of("You are away: " + text + ". //back when you return.", Map.of("away", text));
 	}
 
 	@ChatCommand(name = "back", description = "Ends being away.")
 	Reply back(CommandContext context) {
-		boolean was = this.away.back(context.requireUser().name());
+		ChatUser user = context.requireUser();
+		boolean was = this.away.isAway(user.name());
+		if (was) {
+			this.events.publish(new ChatEvent.AwayChanged(user.id(), user.name(), null));
+		}
 		return Reply.of(was ? "Welcome back." : "You were not away.", Map.of("wasAway", was));
 	}
 

@@ -81,6 +81,35 @@ public abstract class LineClient implements Closeable {
 		}
 	}
 
+	/**
+	 * Consumes lines until one matches {@code matcher} or {@code wait} has passed without one: whether it came.
+	 * For what may or may not arrive (e.g. while a link is being restored); everything else uses the expect methods.
+	 */
+	public boolean sees(Predicate<String> matcher, Duration wait) {
+		long deadline = System.nanoTime() + wait.toNanos();
+		try {
+			for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+				String line = this.lines.poll(left, TimeUnit.NANOSECONDS);
+				if (line == null) {
+					return false;
+				}
+				if (line == CLOSED) {
+					this.lines.add(CLOSED);
+					return false;
+				}
+				this.transcript.add(line);
+				if (matcher.test(line)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	/** Consumes lines up to the first one matching {@code matcher}, and returns it. */
 	public String expectLine(Predicate<String> matcher) {
 		while (true) {

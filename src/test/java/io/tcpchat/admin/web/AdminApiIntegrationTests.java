@@ -223,6 +223,7 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 		assertThat(plain.path("status").asString()).isEqualTo("UP");
 		assertThat(plain.path("details").path("port").asInt()).isEqualTo(port());
 		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").has("redis")).as("a single node needs no Redis").isFalse();
 
 		JsonNode anonymous = http(null, null).get("/actuator/health").json();
 		assertThat(anonymous.path("status").asString()).isEqualTo("UP");
