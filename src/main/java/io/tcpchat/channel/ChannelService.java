@@ -190,6 +190,12 @@ public class ChannelService {
 		if (channel.isPrivate() && !mayEnterPrivate(user, channel)) {
 			throw ChatException.forbidden("#" + canonical + " is private; you need an invitation.");
 		}
+		if (this.directory.find(canonical).isEmpty()) {
+			// The channel was created so recently that its ChannelCreated has not reached this node yet (in a
+			// cluster, another node made it). The directory would ignore this join's event; the row says what that
+			// creation event will (an idempotent creation: the event itself changes nothing when it arrives).
+			this.directory.onEvent(new ChatEvent.ChannelCreated(channel.name(), channel.isPrivate(), channel.ownerId()));
+		}
 		addMember(channel, user);
 		return canonical;
 	}
