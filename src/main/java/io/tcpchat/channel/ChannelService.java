@@ -62,11 +62,14 @@ public class ChannelService {
 
 	private final ChannelDirectory directory;
 
+	private final ChannelRoles roles;
+
 	ChannelService(ChannelRepository channels, MembershipRepository memberships, AccountService accounts,
 			ChatEventBus events, Clock clock,
 			ChatProperties properties, AuditLog audit, ChannelCreationLimit creationLimit, ChannelRemoval removal,
-			TransactionTemplate transactions, ChannelDirectory directory) {
+			TransactionTemplate transactions, ChannelDirectory directory, ChannelRoles roles) {
 		this.directory = directory;
+		this.roles = roles;
 		this.removal = removal;
 		this.channels = channels;
 		this.memberships = memberships;
@@ -137,7 +140,7 @@ public class ChannelService {
 	public List<String> channelsAtLogin(ChatUser user) {
 		if (!this.directory.isMember(this.defaultChannel, user.id())) {
 			inTransactionAgainIfRaced(() -> {
-				addMember(require(this.defaultChannel), user);
+				addMember(this.roles.require(this.defaultChannel), user);
 				return null;
 			});
 		}
@@ -186,7 +189,7 @@ public class ChannelService {
 	}
 
 	private String joinExisting(ChatUser user, String canonical) {
-		Channel channel = require(canonical);
+		Channel channel = this.roles.require(canonical);
 		if (channel.isPrivate() && !mayEnterPrivate(user, channel)) {
 			throw ChatException.forbidden("#" + canonical + " is private; you need an invitation.");
 		}
@@ -227,7 +230,7 @@ public class ChannelService {
 
 	@Transactional
 	public String leave(ChatUser user, String name) {
-		Channel channel = require(name);
+		Channel channel = this.roles.require(name);
 		if (channel.name().equals(this.defaultChannel)) {
 			throw new ChatException(ErrorCode.PROTECTED, "Everyone stays in #" + this.defaultChannel + ".");
 		}
@@ -360,12 +363,12 @@ public class ChannelService {
 	}
 
 	private Channel requireDeletableChannel(ChatUser actor, String name) {
-		Channel channel = require(name);
+		Channel channel = this.roles.require(name);
 		if (channel.name().equals(this.defaultChannel)) {
 			throw new ChatException(ErrorCode.PROTECTED,
 					"The default channel #" + this.defaultChannel + " cannot be deleted.");
 		}
-		requireOwnerOrAdmin(actor, channel);
+		this.roles.requireOwnerOrAdmin(actor, channel);
 		if (!actor.isAdmin() && hasOtherMembers(channel, actor)) {
 			throw ChatException.forbidden("#" + channel.name()
 					+ " has other members; its owner may delete it only while alone in it. Ask an admin.");
@@ -389,21 +392,9 @@ public class ChannelService {
 			.isPresent();
 	}
 
-	private void requireOwnerOrAdmin(ChatUser actor, Channel channel) {
-		if (!actor.isAdmin() && !channel.isOwnedBy(actor.id())) {
-			throw ChatException.forbidden("Only the owner of #" + channel.name() + " or an admin may do that.");
-		}
-	}
-
 	private ChannelDirectory.Entry requireKnown(String name) {
 		String canonical = ChannelNames.normalize(name);
 		return this.directory.find(canonical)
-			.orElseThrow(() -> ChatException.notFound("There is no channel #" + canonical + "."));
-	}
-
-	private Channel require(String name) {
-		String canonical = ChannelNames.normalize(name);
-		return this.channels.findByName(canonical)
 			.orElseThrow(() -> ChatException.notFound("There is no channel #" + canonical + "."));
 	}
 
