@@ -14,8 +14,9 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * The Redis side of a cluster: one subscription for events and presence, applied in the order Redis delivers them,
- * and a Lettuce client that fails fast while Redis is away (rather than queueing commands without bound) and
+ * The Redis side of a cluster: one subscription for events and presence, applied in the order Redis delivers them
+ * (started by the first heartbeat that reaches Redis, not with the context: the container's start fails when Redis
+ * is down, and a node must start without Redis), and a Lettuce client that fails fast while Redis is away (rather than queueing commands without bound) and
  * tries again every half second, so that the cluster heals within seconds of Redis's return.
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,6 +32,7 @@ class ClusterConfiguration {
 		container.setConnectionFactory(connections);
 		container.setTaskExecutor(link.inbound());
 		container.setRecoveryInterval(RECONNECT_DELAY.toMillis());
+		container.setAutoStartup(false);
 		container.addMessageListener(events, new ChannelTopic(link.keys().events()));
 		container.addMessageListener(presence, new ChannelTopic(link.keys().presence()));
 		return container;

@@ -67,8 +67,11 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 	/** Counted on the outbox thread only. */
 	private long beats;
 
-	/** Whether Redis was reached before (outbox thread only): reaching it again is recovering from an outage. */
-	private boolean reachedBefore;
+	/**
+	 * Whether a heartbeat ran before (outbox thread only): Redis found up by any but the first is a recovery, after an
+	 * outage or after a start without Redis, and this node may have missed events.
+	 */
+	private boolean beatBefore;
 
 	private final ClusterRecovery recovery;
 
@@ -141,16 +144,19 @@ class ClusterPresence implements PresenceService, MessageListener, SmartInitiali
 	}
 
 	private void beat() {
+		boolean recovering = this.beatBefore;
+		this.beatBefore = true;
 		redis().opsForValue().set(this.keys.alive(this.node), "1", this.nodeTimeout);
 		redis().opsForSet().add(this.keys.nodes(), this.node);
 		if (this.link.up()) {
+			// subscribed before the rewrite and the rebuild, so that no change announced after them is missed
+			this.recovery.subscribe();
 			rewriteOwn();
 			rebuildMirror();
-			if (this.reachedBefore) {
+			if (recovering) {
 				// after the mirror's rebuild, on the same lane as the events that follow
 				this.link.inbound().execute(this.recovery::afterOutage);
 			}
-			this.reachedBefore = true;
 		}
 		else if (++this.beats % REBUILD_EVERY_BEATS == 0) {
 			// a change lost in transit (a node's brief outage) cannot linger for longer than this

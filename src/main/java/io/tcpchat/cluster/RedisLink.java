@@ -59,6 +59,9 @@ class RedisLink implements DisposableBean {
 
 	private final AtomicBoolean up = new AtomicBoolean();
 
+	/** Until Redis is first reached or first fails: a node started without Redis says so once. */
+	private final AtomicBoolean untried = new AtomicBoolean(true);
+
 	/** What waits for the outbox thread, in order; bounded by {@code chat.cluster.outbox-capacity}. */
 	private final BlockingQueue<Write> pending;
 
@@ -165,6 +168,7 @@ class RedisLink implements DisposableBean {
 
 	/** @return true if Redis was down (or not yet reached) until now */
 	boolean up() {
+		this.untried.set(false);
 		boolean wasDown = this.up.compareAndSet(false, true);
 		if (wasDown) {
 			log.info("Redis reached: node {} shares events and presence with the cluster", this.node);
@@ -173,7 +177,7 @@ class RedisLink implements DisposableBean {
 	}
 
 	void down(RuntimeException cause) {
-		if (this.up.compareAndSet(true, false)) {
+		if (this.up.compareAndSet(true, false) | this.untried.compareAndSet(true, false)) {
 			log.warn("Redis unreachable ({}): node {} serves its own users only until it is back", cause.getMessage(),
 					this.node);
 		}

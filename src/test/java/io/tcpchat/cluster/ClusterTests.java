@@ -273,6 +273,47 @@ class ClusterTests {
 		assertThat(attempt).as("messages sent before b resubscribed").hasValueLessThan(15);
 	}
 
+	@Test
+	void aNodeStartedWhileRedisIsDownServesItsOwnUsersAndJoinsWhenRedisComes() throws Exception {
+		String farName = name("far");
+		String hereName = name("here");
+		String thereName = name("there");
+		ChatClient far = a.register(farName);
+		try (TcpProxy redisForLate = new TcpProxy(TestRedis.HOST, TestRedis.PORT)) {
+			redisForLate.cut();
+			var cluster = ClusterNode.cluster(database, a.bean(RedisLink.class).keys().prefix());
+			cluster.put("spring.data.redis.port", redisForLate.port());
+			try (ClusterNode late = ClusterNode.start("node-late", cluster)) {
+				// its own users: registrations, logins, local delivery, history
+				ChatClient here = late.register(hereName);
+				ChatClient there = late.register(thereName);
+				late.login(farName);
+				here.send("only here");
+				there.expect("message", m -> m.path("text").asString().equals("only here"));
+				assertThat(there.command("//history").path("data").path("messages").toString()).contains("only here");
+				JsonNode health = ChatClient.parse(late.http().get("/actuator/health").body());
+				assertThat(health.path("components").path("redis").path("status").asString()).isEqualTo("DOWN");
+				assertThat(late.http().get("/actuator/health/readiness").status()).isEqualTo(200);
+				assertThat(a.bean(PresenceService.class).isOnline(hereName)).isFalse();
+
+				redisForLate.restore();
+
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> a.bean(PresenceService.class).isOnline(hereName)
+							&& a.bean(PresenceService.class).isOnline(thereName)
+							&& late.bean(PresenceService.class).isOnline(farName));
+				AtomicInteger attempt = new AtomicInteger();
+				await().atMost(Duration.ofSeconds(5)).until(() -> {
+					String text = "to the late node " + attempt.incrementAndGet();
+					far.send(text);
+					return here.sees(line -> line.contains(text), Duration.ofMillis(300));
+				});
+				here.send("from the late node");
+				far.expect("message", m -> m.path("text").asString().equals("from the late node"));
+			}
+		}
+	}
+
 	private static void awaitOnline(ClusterNode node, String user) {
 		await().until(() -> node.bean(PresenceService.class).isOnline(user));
 	}
