@@ -28,11 +28,15 @@ class AuditEntry {
 
 	private String detail;
 
+	/** Where the action came from; null for the server's own actions and entries older than V9. */
+	private String address;
+
 	protected AuditEntry() {
 	}
 
-	AuditEntry(Instant createdAt, String actor, String action, String target, String detail) {
+	AuditEntry(Instant createdAt, String actor, String action, String target, String detail, String address) {
 		this.createdAt = createdAt;
+		this.address = address;
 		this.actor = actor;
 		this.action = action;
 		this.target = target;
@@ -40,7 +44,8 @@ class AuditEntry {
 	}
 
 	AuditRecord toRecord() {
-		return new AuditRecord(this.id, this.createdAt, this.actor, this.action, this.target, this.detail);
+		return new AuditRecord(this.id, this.createdAt, this.actor, this.action, this.target, this.detail,
+				this.address);
 	}
 
 }

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The audit trail of admin actions. The services record here, so an action is audited once whether it came over
- * TCP or REST; inside the action's transaction, so a refused or rolled-back action leaves no entry.
+ * TCP or REST; inside the action's transaction, so a refused or rolled-back action leaves no entry. The client's
+ * address comes from {@link AuditOrigin}, set by whichever entry point the action came through.
  */
 @Service
 public class AuditLog {
@@ -40,11 +41,13 @@ public class AuditLog {
 	public void record(String actor, AuditAction action, String target, String detail) {
 		String shortDetail = (detail != null && detail.length() > MAX_DETAIL_LENGTH)
 				? detail.substring(0, MAX_DETAIL_LENGTH - 3) + "..." : detail;
+		String address = AuditOrigin.address();
 		this.entries.save(new AuditEntry(this.clock.instant().truncatedTo(ChronoUnit.MILLIS), actor,
-				action.label(), target, shortDetail));
+				action.label(), target, shortDetail, address));
 		// names and channels are valid ones by now, but details (reasons, broadcasts) are user text
-		log.info("{} {} {}{}", actor, action.label(), (target != null) ? ChatText.forLog(target, 60) : "-",
-				(shortDetail != null) ? ": " + ChatText.forLog(shortDetail, LOGGED_DETAIL_LENGTH) : "");
+		log.info("{} {} {}{}{}", actor, action.label(), (target != null) ? ChatText.forLog(target, 60) : "-",
+				(shortDetail != null) ? ": " + ChatText.forLog(shortDetail, LOGGED_DETAIL_LENGTH) : "",
+				(address != null) ? " (from " + address + ")" : "");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.tcpchat.session;
 import java.time.Clock;
 import java.util.List;
 
+import io.tcpchat.audit.AuditOrigin;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.LoginGuard;
 import io.tcpchat.auth.Login;
@@ -118,7 +119,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 	public void received(String connectionId, long sequence, InboundLine line) {
 		ChatSession session = this.registry.get(connectionId);
 		if (session != null) {
-			session.receive(sequence, line, l -> handle(session, l));
+			// what the line leads to is audited with the client's address (the PROXY protocol's, when a proxy gave one)
+			session.receive(sequence, line, l -> AuditOrigin.from(session.remoteAddress(), () -> handle(session, l)));
 		}
 	}
 
@@ -180,7 +182,8 @@ class SessionManager implements ConnectionHandler, ChatSession.SessionHost {
 		this.followUp.prepare(session, user);
 		this.registry.indexLogin(session);
 		boolean firstSession = !this.followUp.isOnline(user);
-		this.presence.online(new OnlineUser(session.id(), user.id(), user.name(), session.connectedAt(), this.node.id()));
+		this.presence.online(new OnlineUser(session.id(), user.id(), user.name(), session.connectedAt(), this.node.id(),
+				session.remoteAddress()));
 		if (!this.registry.contains(session)) {
 			// the connection closed while logging in: undo, or the user would stay online forever
 			this.registry.unindex(session);

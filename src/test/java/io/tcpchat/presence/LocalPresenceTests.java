@@ -55,7 +55,8 @@ class LocalPresenceTests {
 	}
 
 	private static OnlineUser session(String id, long userId, String name, long connectedAt) {
-		return new OnlineUser(id, userId, name, Instant.ofEpochSecond(connectedAt), "node");
+		return new OnlineUser(id, userId, name, Instant.ofEpochSecond(connectedAt), "node",
+				"127.0.0.1");
 	}
 
 }

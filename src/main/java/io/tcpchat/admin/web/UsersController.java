@@ -57,7 +57,10 @@ class UsersController {
 		this.channels = channels;
 	}
 
-	/** One entry per user: the earliest of their sessions gives {@code connectedAt} and {@code node}. */
+	/**
+	 * One entry per user: the earliest of their sessions gives {@code connectedAt}, {@code node} and {@code address};
+	 * {@code connections} lists every session (node, client address, start), earliest first.
+	 */
 	@GetMapping("/online")
 	List<OnlineUserView> online() {
 		return this.presence.sessionsByUser()
@@ -65,7 +68,8 @@ class UsersController {
 			.map(sessions -> {
 				OnlineUser first = sessions.get(0);
 				return new OnlineUserView(first.username(), this.channels.channelsOf(first.userId()),
-						first.connectedAt(), first.node(), sessions.size());
+						first.connectedAt(), first.node(), first.address(), sessions.size(),
+						sessions.stream().map(s -> new ConnectionView(s.node(), s.address(), s.connectedAt())).toList());
 			})
 			.sorted(Comparator.comparing(OnlineUserView::username, String.CASE_INSENSITIVE_ORDER))
 			.toList();
@@ -135,7 +139,12 @@ class UsersController {
 	record UserView(String username, List<String> roles, String color) {
 	}
 
-	record OnlineUserView(String username, List<String> channels, Instant connectedAt, String node, int sessions) {
+	record OnlineUserView(String username, List<String> channels, Instant connectedAt, String node, String address,
+			int sessions, List<ConnectionView> connections) {
+	}
+
+	/** One session of an online user: where it is served and where its client is. */
+	record ConnectionView(String node, String address, Instant connectedAt) {
 	}
 
 }
