@@ -18,6 +18,7 @@ import io.tcpchat.support.ProxyHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -77,6 +78,27 @@ class ProxyProtocolIntegrationTests extends ChatIntegrationTest {
 
 		client.expectError("bad-credentials");
 		await().until(() -> output.getOut().contains("from 2001:db8:0:0:0:0:0:42"));
+	}
+
+	@Test
+	void auditAndOnlineSessionsShowTheClientTheProxyNamed() {
+		ChatClient admin = throughProxy(ProxyHeaders.v1("203.0.113.77", 40020)).login("admin", ADMIN_PASSWORD);
+
+		admin.command("//broadcast through the proxy");
+
+		JsonNode audited = null;
+		for (JsonNode entry : adminHttp().get("/api/audit?limit=20").json()) {
+			if (entry.path("detail").asString().equals("through the proxy")) {
+				audited = entry;
+			}
+		}
+		assertThat(audited).isNotNull();
+		assertThat(audited.path("address").asString()).isEqualTo("203.0.113.77");
+		JsonNode online = adminHttp().get("/api/users/online").json();
+		assertThat(online.valueStream()
+			.filter(user -> user.path("username").asString().equals("admin"))
+			.flatMap(user -> user.path("connections").valueStream())
+			.map(session -> session.path("address").asString())).contains("203.0.113.77");
 	}
 
 	@Test

@@ -115,6 +115,7 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 	void listsOnlineUsersWithTheirChannels() {
 		String frank = uniqueName("frank");
 		newUser(frank);
+		connectFrom("127.0.0.5").login(frank, PASSWORD);
 
 		JsonNode online = adminHttp().get("/api/users/online").json();
 
@@ -128,6 +129,11 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 		assertThat(entry.path("channels").toString()).contains("general");
 		assertThat(entry.path("node").asString()).isNotBlank();
 		assertThat(entry.path("connectedAt").asString()).endsWith("Z");
+		assertThat(entry.path("address").asString()).isEqualTo("127.0.0.1");
+		assertThat(entry.path("sessions").asInt()).isEqualTo(2);
+		assertThat(entry.path("connections").valueStream().map(c -> c.path("address").asString()))
+			.containsExactly("127.0.0.1", "127.0.0.5");
+		assertThat(entry.path("connections").get(1).path("node").asString()).isEqualTo(entry.path("node").asString());
 		// sessions of earlier tests may still be closing: compare once both answers agree on a moment
 		await().untilAsserted(() -> assertThat(adminHttp().get("/api/users/online/count").json().path("count").asInt())
 			.isEqualTo(adminHttp().get("/api/users/online").json().size()));
@@ -152,26 +158,33 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 	}
 
 	@Test
-	void adminActionsFromTcpAndRestAreAuditedNewestFirst() {
+	void adminActionsFromTcpAndRestAreAuditedNewestFirstWithTheClientsAddress() {
 		String target = uniqueName("hank");
 		newUser(target);
-		admin().command("//kick " + target + " calm down");
+		connectFrom("127.0.0.3").login("admin", ADMIN_PASSWORD).command("//kick " + target + " calm down");
 		adminHttp().post("/api/bans", "{\"username\":\"" + target + "\",\"reason\":\"again\"}");
+		assertThat(httpFrom("127.0.0.4", "admin", ADMIN_PASSWORD).delete("/api/bans/" + target).status())
+			.isEqualTo(204);
 
 		JsonNode entries = adminHttp().get("/api/audit?limit=50").json();
 
 		JsonNode newest = entries.get(0);
-		assertThat(newest.path("action").asString()).isEqualTo("ban");
-		assertThat(newest.path("actor").asString()).isEqualTo("admin");
-		assertThat(newest.path("target").asString()).isEqualTo(target);
-		assertThat(newest.path("at").asString()).endsWith("Z");
+		assertThat(newest.path("action").asString()).isEqualTo("unban");
+		assertThat(newest.path("address").asString()).isEqualTo("127.0.0.4");
+		JsonNode ban = entries.get(1);
+		assertThat(ban.path("action").asString()).isEqualTo("ban");
+		assertThat(ban.path("actor").asString()).isEqualTo("admin");
+		assertThat(ban.path("target").asString()).isEqualTo(target);
+		assertThat(ban.path("at").asString()).endsWith("Z");
+		assertThat(ban.path("address").asString()).isEqualTo("127.0.0.1");
 		boolean kickAudited = false;
 		for (JsonNode entry : entries) {
 			kickAudited |= entry.path("action").asString().equals("kick")
 					&& entry.path("target").asString().equals(target)
-					&& entry.path("detail").asString().contains("calm down");
+					&& entry.path("detail").asString().contains("calm down")
+					&& entry.path("address").asString().equals("127.0.0.3");
 		}
-		assertThat(kickAudited).as("kick of %s in %s", target, entries).isTrue();
+		assertThat(kickAudited).as("kick of %s from 127.0.0.3 in %s", target, entries).isTrue();
 		assertThat(adminHttp().get("/api/audit?limit=1").json().size()).isEqualTo(1);
 	}
 
