@@ -22,7 +22,11 @@ import org.springframework.stereotype.Component;
  * limits ({@code chat.limits.max-channels-per-user}, {@code max-members-per-channel}).
  * <p>
  * Each channel's changes are applied under its entry's lock, and an event for a channel the directory no longer
- * has is ignored: a join whose event arrives after the channel's deletion does not bring the channel back.
+ * has is ignored: a join whose event arrives after the channel's deletion does not bring the channel back. A name
+ * can be reused, so entries and events carry the channel's id: an event about another channel of the same name
+ * (a late one about a deleted channel) changes nothing, and a creation with a newer id replaces an entry whose
+ * deletion has not arrived yet (ids only grow). An event without an id (0: from a node of an older version) is
+ * applied by name.
  */
 @Component
 class ChannelDirectory implements ChatEventListener {
@@ -60,6 +64,21 @@ class ChannelDirectory implements ChatEventListener {
 
 	Optional<Entry> find(String canonical) {
 		return Optional.ofNullable(this.channels.get(canonical));
+	}
+
+	/** Whether the entry of that name is the channel with that id. */
+	boolean holds(String canonical, long channelId) {
+		Entry entry = this.channels.get(canonical);
+		return entry != null && entry.id == channelId;
+	}
+
+	/**
+	 * Whether the user is a member of a channel of that name newer than {@code channelId}: a late deletion of the
+	 * older one must not take them out of it.
+	 */
+	boolean isMemberOfNewer(String canonical, long channelId, long userId) {
+		Entry entry = this.channels.get(canonical);
+		return entry != null && channelId != 0 && entry.id > channelId && entry.members.contains(userId);
 	}
 
 	boolean isMember(String canonical, long userId) {
@@ -103,45 +122,56 @@ class ChannelDirectory implements ChatEventListener {
 
 	private void apply(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelCreated created) {
-			this.channels.putIfAbsent(created.channel(),
-					new Entry(created.channel(), created.isPrivate(), created.ownerId()));
+			Entry fresh = new Entry(created.channelId(), created.channel(), created.isPrivate(), created.ownerId());
+			Entry[] replaced = new Entry[1];
+			this.channels.compute(created.channel(), (name, known) -> {
+				if (known != null && !(known.id != 0 && created.channelId() > known.id)) {
+					return known;
+				}
+				replaced[0] = known;
+				return fresh;
+			});
+			if (replaced[0] != null) {
+				retire(replaced[0]);
+			}
 		}
 		else if (event instanceof ChatEvent.ChannelDeleted deleted) {
-			Entry entry = this.channels.remove(deleted.channel());
-			if (entry != null) {
-				synchronized (entry) {
-					entry.deleted = true;
-					// a channel of the same name may have been created (and joined) already
-					entry.members.stream()
-						.filter(id -> !isMember(entry.name, id))
-						.forEach(id -> memberSet(id).remove(entry.name));
+			Entry[] removed = new Entry[1];
+			this.channels.computeIfPresent(deleted.channel(), (name, known) -> {
+				if (!sameChannel(known, deleted.channelId())) {
+					return known;
 				}
+				removed[0] = known;
+				return null;
+			});
+			if (removed[0] != null) {
+				retire(removed[0]);
 			}
 		}
 		else if (event instanceof ChatEvent.ChannelOwnerChanged changed) {
-			update(changed.channel(), entry -> entry.ownerId = changed.ownerId());
+			update(changed.channel(), changed.channelId(), entry -> entry.ownerId = changed.ownerId());
 		}
 		else if (event instanceof ChatEvent.MemberJoined joined) {
-			update(joined.channel(), entry -> {
+			update(joined.channel(), joined.channelId(), entry -> {
 				entry.invited.remove(joined.userId());
 				entry.members.add(joined.userId());
 				memberSet(joined.userId()).add(entry.name);
 			});
 		}
 		else if (event instanceof ChatEvent.MemberLeft left) {
-			removeMember(left.channel(), left.userId());
+			removeMember(left.channel(), left.channelId(), left.userId());
 		}
 		else if (event instanceof ChatEvent.MemberRemoved removed) {
-			removeMember(removed.channel(), removed.userId());
+			removeMember(removed.channel(), removed.channelId(), removed.userId());
 		}
 		else if (event instanceof ChatEvent.InvitationWithdrawn withdrawn) {
-			update(withdrawn.channel(), entry -> entry.invited.remove(withdrawn.userId()));
+			update(withdrawn.channel(), withdrawn.channelId(), entry -> entry.invited.remove(withdrawn.userId()));
 		}
 		else if (event instanceof ChatEvent.TopicChanged topic) {
-			update(topic.channel(), entry -> entry.topic = topic.topic());
+			update(topic.channel(), topic.channelId(), entry -> entry.topic = topic.topic());
 		}
 		else if (event instanceof ChatEvent.ModeratorChanged changed) {
-			update(changed.channel(), entry -> {
+			update(changed.channel(), changed.channelId(), entry -> {
 				if (changed.moderator() && entry.members.contains(changed.userId())) {
 					entry.moderators.add(changed.userId());
 				}
@@ -151,7 +181,7 @@ class ChannelDirectory implements ChatEventListener {
 			});
 		}
 		else if (event instanceof ChatEvent.MemberInvited invited) {
-			update(invited.channel(), entry -> {
+			update(invited.channel(), invited.channelId(), entry -> {
 				if (!entry.members.contains(invited.userId())) {
 					entry.invited.add(invited.userId());
 				}
@@ -164,9 +194,25 @@ class ChannelDirectory implements ChatEventListener {
 		}
 	}
 
+	/** An entry that left the directory: no later change applies to it, and its members' index forgets it. */
+	private void retire(Entry entry) {
+		synchronized (entry) {
+			entry.deleted = true;
+			// a channel of the same name may have been created (and joined) already
+			entry.members.stream()
+				.filter(id -> !isMember(entry.name, id))
+				.forEach(id -> memberSet(id).remove(entry.name));
+		}
+	}
+
+	/** An event about the channel with that id (0: not known, so any of that name) concerns this entry. */
+	private static boolean sameChannel(Entry entry, long channelId) {
+		return channelId == 0 || entry.id == 0 || entry.id == channelId;
+	}
+
 	/** A member who leaves (or is removed) loses the moderator role and, in a private channel, the invitation. */
-	private void removeMember(String channel, long userId) {
-		update(channel, entry -> {
+	private void removeMember(String channel, long channelId, long userId) {
+		update(channel, channelId, entry -> {
 			entry.members.remove(userId);
 			entry.moderators.remove(userId);
 			entry.invited.remove(userId);
@@ -174,9 +220,9 @@ class ChannelDirectory implements ChatEventListener {
 		});
 	}
 
-	private void update(String channel, Consumer<Entry> change) {
+	private void update(String channel, long channelId, Consumer<Entry> change) {
 		Entry entry = this.channels.get(channel);
-		if (entry == null) {
+		if (entry == null || !sameChannel(entry, channelId)) {
 			return;
 		}
 		synchronized (entry) {
@@ -192,6 +238,9 @@ class ChannelDirectory implements ChatEventListener {
 
 	/** One channel: flags and owner as the database has them, members and invitations by account id. */
 	static final class Entry {
+
+		/** The channel's row; 0 when only known from an event of an older node. */
+		final long id;
 
 		final String name;
 
@@ -212,7 +261,8 @@ class ChannelDirectory implements ChatEventListener {
 		/** Set under the entry's lock when it is removed, so a late change is not applied to it. */
 		boolean deleted;
 
-		Entry(String name, boolean isPrivate, Long ownerId) {
+		Entry(long id, String name, boolean isPrivate, Long ownerId) {
+			this.id = id;
 			this.name = name;
 			this.isPrivate = isPrivate;
 			this.ownerId = ownerId;

@@ -62,7 +62,8 @@ public class ChannelModerators {
 		membership.moderator(moderator);
 		this.memberships.save(membership);
 		this.events.publishAfterCommit(
-				new ChatEvent.ModeratorChanged(channel.name(), member.id(), member.name(), moderator, actor.name()));
+				new ChatEvent.ModeratorChanged(channel.name(), member.id(), member.name(), moderator, actor.name(),
+						channel.id()));
 		return member.name();
 	}
 
@@ -86,12 +87,13 @@ public class ChannelModerators {
 			membership.moderator(false);
 			this.memberships.save(membership);
 			this.events.publishAfterCommit(
-					new ChatEvent.ModeratorChanged(channel.name(), heir.id(), heir.name(), false, actor.name()));
+					new ChatEvent.ModeratorChanged(channel.name(), heir.id(), heir.name(), false, actor.name(),
+							channel.id()));
 		}
 		channel.giveTo(heir.id());
 		this.channels.save(channel);
 		this.events.publishAfterCommit(
-				new ChatEvent.ChannelOwnerChanged(channel.name(), heir.id(), heir.name(), actor.name()));
+				new ChatEvent.ChannelOwnerChanged(channel.name(), heir.id(), heir.name(), actor.name(), channel.id()));
 		return heir.name();
 	}
 

@@ -49,7 +49,7 @@ class ChannelRemoval {
 		this.memberships.deleteByChannelId(channel.id());
 		this.channels.delete(channel);
 		this.applicationEvents.publishEvent(new ChannelDeletedEvent(channel.name()));
-		this.events.publishAfterCommit(new ChatEvent.ChannelDeleted(channel.name()));
+		this.events.publishAfterCommit(new ChatEvent.ChannelDeleted(channel.name(), channel.id()));
 	}
 
 	/**
@@ -66,12 +66,12 @@ class ChannelRemoval {
 		List<Channel> left = touched.isEmpty() ? List.of() : this.channels.findByIdInOrderByNameAsc(touched);
 		this.memberships.deleteByAccountId(deleted.accountId());
 		left.forEach(channel -> this.events.publishAfterCommit(
-				new ChatEvent.MemberLeft(channel.name(), deleted.accountId(), deleted.username())));
+				new ChatEvent.MemberLeft(channel.name(), deleted.accountId(), deleted.username(), channel.id())));
 		List<Channel> owned = this.channels.findByOwnerId(deleted.accountId());
 		for (Channel channel : owned) {
 			channel.disown();
 			this.channels.save(channel);
-			this.events.publishAfterCommit(new ChatEvent.ChannelOwnerChanged(channel.name(), null));
+			this.events.publishAfterCommit(new ChatEvent.ChannelOwnerChanged(channel.name(), null, null, null, channel.id()));
 		}
 		left.forEach(this::deleteIfAbandoned);
 		owned.forEach(this::deleteIfAbandoned);

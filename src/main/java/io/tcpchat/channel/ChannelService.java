@@ -110,8 +110,8 @@ public class ChannelService {
 	public void loadDirectory() {
 		Map<Long, ChannelDirectory.Entry> byId = new HashMap<>();
 		for (Channel channel : this.channels.findAllByOrderByNameAsc()) {
-			ChannelDirectory.Entry entry = new ChannelDirectory.Entry(channel.name(), channel.isPrivate(),
-					channel.ownerId());
+			ChannelDirectory.Entry entry = new ChannelDirectory.Entry(channel.id(), channel.name(),
+					channel.isPrivate(), channel.ownerId());
 			entry.topic = channel.topic();
 			byId.put(channel.id(), entry);
 		}
@@ -193,11 +193,13 @@ public class ChannelService {
 		if (channel.isPrivate() && !mayEnterPrivate(user, channel)) {
 			throw ChatException.forbidden("#" + canonical + " is private; you need an invitation.");
 		}
-		if (this.directory.find(canonical).isEmpty()) {
+		if (!this.directory.holds(canonical, channel.id())) {
 			// The channel was created so recently that its ChannelCreated has not reached this node yet (in a
-			// cluster, another node made it). The directory would ignore this join's event; the row says what that
-			// creation event will (an idempotent creation: the event itself changes nothing when it arrives).
-			this.directory.onEvent(new ChatEvent.ChannelCreated(channel.name(), channel.isPrivate(), channel.ownerId()));
+			// cluster, another node made it; maybe after deleting an older channel of that name, whose deletion has
+			// not arrived either). The directory would ignore this join's event; the row says what that creation
+			// event will (an idempotent creation: the event itself changes nothing when it arrives).
+			this.directory.onEvent(new ChatEvent.ChannelCreated(channel.name(), channel.isPrivate(), channel.ownerId(),
+					channel.id()));
 		}
 		addMember(channel, user);
 		return canonical;
@@ -222,7 +224,7 @@ public class ChannelService {
 			throw ChatException.alreadyExists("#" + canonical + " exists already.");
 		}
 		// before the join's event: the directory ignores a join to a channel it does not know
-		this.events.publishAfterCommit(new ChatEvent.ChannelCreated(canonical, isPrivate, user.id()));
+		this.events.publishAfterCommit(new ChatEvent.ChannelCreated(canonical, isPrivate, user.id(), channel.id()));
 		addMember(channel, user);
 		this.creationLimit.record(user);
 		return canonical;
@@ -238,7 +240,7 @@ public class ChannelService {
 			.filter(m -> m.kind() == Membership.Kind.MEMBER)
 			.orElseThrow(() -> ChatException.notFound("You are not in #" + channel.name() + "."));
 		this.memberships.delete(membership);
-		this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel.name(), user.id(), user.name()));
+		this.events.publishAfterCommit(new ChatEvent.MemberLeft(channel.name(), user.id(), user.name(), channel.id()));
 		this.removal.deleteIfAbandoned(channel);
 		return channel.name();
 	}
@@ -288,6 +290,14 @@ public class ChannelService {
 	/** The account ids of the channel's members (a copy), from memory. */
 	public Set<Long> memberIds(String name) {
 		return Set.copyOf(requireKnown(name).members);
+	}
+
+	/**
+	 * Whether the user is a member of a channel of that name newer than the one with {@code channelId}, which was
+	 * deleted: that deletion, arriving late from another node, must not take them out of the new one.
+	 */
+	public boolean isMemberOfNewer(String canonical, long channelId, long userId) {
+		return this.directory.isMemberOfNewer(canonical, channelId, userId);
 	}
 
 	/** The user's channels by name, from memory. */
@@ -342,7 +352,7 @@ public class ChannelService {
 		else {
 			this.memberships.save(new Membership(channel.id(), user.id(), Membership.Kind.MEMBER, this.clock.instant()));
 		}
-		this.events.publishAfterCommit(new ChatEvent.MemberJoined(channel.name(), user.id(), user.name()));
+		this.events.publishAfterCommit(new ChatEvent.MemberJoined(channel.name(), user.id(), user.name(), channel.id()));
 	}
 
 	/** The default channel is exempt: everybody is in it, and it does not count towards a user's channels. */

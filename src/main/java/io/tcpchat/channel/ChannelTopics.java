@@ -50,7 +50,7 @@ public class ChannelTopics {
 		}
 		channel.changeTopic(topic);
 		this.channels.save(channel);
-		this.events.publishAfterCommit(new ChatEvent.TopicChanged(channel.name(), topic, actor.name()));
+		this.events.publishAfterCommit(new ChatEvent.TopicChanged(channel.name(), topic, actor.name(), channel.id()));
 		return Optional.ofNullable(topic);
 	}
 

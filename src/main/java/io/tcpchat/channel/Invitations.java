@@ -66,7 +66,7 @@ public class Invitations {
 					this.clock.instant())
 				.invitedBy(actor.id()));
 			this.events.publishAfterCommit(
-					new ChatEvent.MemberInvited(channel.name(), invitee.id(), invitee.name(), actor.name()));
+					new ChatEvent.MemberInvited(channel.name(), invitee.id(), invitee.name(), actor.name(), channel.id()));
 		}
 		return invitee.name();
 	}
@@ -83,7 +83,8 @@ public class Invitations {
 				.notFound(invitee.name() + " has no pending invitation to #" + channel.name() + "."));
 		this.memberships.delete(invitation);
 		this.events.publishAfterCommit(
-				new ChatEvent.InvitationWithdrawn(channel.name(), invitee.id(), invitee.name(), actor.name()));
+				new ChatEvent.InvitationWithdrawn(channel.name(), invitee.id(), invitee.name(), actor.name(),
+						channel.id()));
 		return invitee.name();
 	}
 
@@ -108,7 +109,7 @@ public class Invitations {
 		}
 		this.memberships.delete(membership);
 		this.events.publishAfterCommit(
-				new ChatEvent.MemberRemoved(channel.name(), member.id(), member.name(), actor.name()));
+				new ChatEvent.MemberRemoved(channel.name(), member.id(), member.name(), actor.name(), channel.id()));
 		this.removal.deleteIfAbandoned(channel);
 		return member.name();
 	}

@@ -10,6 +10,11 @@ import io.tcpchat.error.ErrorCode;
  * Something that happened which connected users, or this node's caches, may need to know. Feature services
  * publish these through {@link ChatEventBus}; the session layer delivers those users see. In a cluster they
  * travel through Redis. Users are identified by account id ({@code userId}); names come along for display.
+ * <p>
+ * The events about a channel also carry its row's id ({@code channelId}), since a name can be reused: a channel
+ * deleted and created again is another channel, and an event about the old one that arrives late (from another
+ * node) must not change the new one. {@code channelId} 0 means not known (an event from a node of an older
+ * version): it is applied by name, as before.
  */
 public sealed interface ChatEvent {
 
@@ -65,39 +70,74 @@ public sealed interface ChatEvent {
 	record Broadcast(long id, Instant ts, String from, String text) implements ChatEvent {
 	}
 
-	record MemberJoined(String channel, long userId, String user) implements ChatEvent {
+	record MemberJoined(String channel, long userId, String user, long channelId) implements ChatEvent {
+
+		public MemberJoined(String channel, long userId, String user) {
+			this(channel, userId, user, 0);
+		}
+
 	}
 
-	record MemberLeft(String channel, long userId, String user) implements ChatEvent {
+	record MemberLeft(String channel, long userId, String user, long channelId) implements ChatEvent {
+
+		public MemberLeft(String channel, long userId, String user) {
+			this(channel, userId, user, 0);
+		}
+
 	}
 
 	/**
 	 * A private channel let a user in; the membership follows at the user's {@code //join}.
 	 * @param by who invited (null when not known)
 	 */
-	record MemberInvited(String channel, long userId, String user, String by) implements ChatEvent {
+	record MemberInvited(String channel, long userId, String user, String by, long channelId) implements ChatEvent {
 
 		public MemberInvited(String channel, long userId, String user) {
-			this(channel, userId, user, null);
+			this(channel, userId, user, null, 0);
+		}
+
+		public MemberInvited(String channel, long userId, String user, String by) {
+			this(channel, userId, user, by, 0);
 		}
 
 	}
 
 	/** An invitation was withdrawn ({@code //uninvite}) by {@code by}. */
-	record InvitationWithdrawn(String channel, long userId, String user, String by) implements ChatEvent {
+	record InvitationWithdrawn(String channel, long userId, String user, String by, long channelId)
+			implements ChatEvent {
+
+		public InvitationWithdrawn(String channel, long userId, String user, String by) {
+			this(channel, userId, user, by, 0);
+		}
+
 	}
 
 	/** A member was taken out of a channel ({@code //remove}) by {@code by}; its invitation went too. */
-	record MemberRemoved(String channel, long userId, String user, String by) implements ChatEvent {
+	record MemberRemoved(String channel, long userId, String user, String by, long channelId) implements ChatEvent {
+
+		public MemberRemoved(String channel, long userId, String user, String by) {
+			this(channel, userId, user, by, 0);
+		}
+
 	}
 
 	/** The channel's topic changed; {@code topic} null: cleared. */
-	record TopicChanged(String channel, String topic, String by) implements ChatEvent {
+	record TopicChanged(String channel, String topic, String by, long channelId) implements ChatEvent {
+
+		public TopicChanged(String channel, String topic, String by) {
+			this(channel, topic, by, 0);
+		}
+
 	}
 
 	/** A member became a channel moderator ({@code moderator} true, {@code //op}) or stopped being one. */
-	record ModeratorChanged(String channel, long userId, String user, boolean moderator, String by)
+	record ModeratorChanged(String channel, long userId, String user, boolean moderator, String by, long channelId)
 			implements ChatEvent {
+
+		public ModeratorChanged(String channel, long userId, String user, boolean moderator, String by) {
+			this(channel, userId, user, moderator, by, 0);
+		}
+
 	}
 
 	/**
@@ -112,7 +152,12 @@ public sealed interface ChatEvent {
 	}
 
 	/** {@code ownerId} is null for the default channel. */
-	record ChannelCreated(String channel, boolean isPrivate, Long ownerId) implements ChatEvent {
+	record ChannelCreated(String channel, boolean isPrivate, Long ownerId, long channelId) implements ChatEvent {
+
+		public ChannelCreated(String channel, boolean isPrivate, Long ownerId) {
+			this(channel, isPrivate, ownerId, 0);
+		}
+
 	}
 
 	/**
@@ -120,15 +165,25 @@ public sealed interface ChatEvent {
 	 * @param owner the new owner's name, when given ({@code //give-channel}), else null
 	 * @param by who gave it, else null
 	 */
-	record ChannelOwnerChanged(String channel, Long ownerId, String owner, String by) implements ChatEvent {
+	record ChannelOwnerChanged(String channel, Long ownerId, String owner, String by, long channelId)
+			implements ChatEvent {
 
 		public ChannelOwnerChanged(String channel, Long ownerId) {
-			this(channel, ownerId, null, null);
+			this(channel, ownerId, null, null, 0);
+		}
+
+		public ChannelOwnerChanged(String channel, Long ownerId, String owner, String by) {
+			this(channel, ownerId, owner, by, 0);
 		}
 
 	}
 
-	record ChannelDeleted(String channel) implements ChatEvent {
+	record ChannelDeleted(String channel, long channelId) implements ChatEvent {
+
+		public ChannelDeleted(String channel) {
+			this(channel, 0);
+		}
+
 	}
 
 	/**

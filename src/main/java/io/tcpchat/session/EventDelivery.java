@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 import io.tcpchat.auth.ChatUser;
+import io.tcpchat.channel.ChannelService;
 import io.tcpchat.event.ChatEvent;
 import io.tcpchat.event.ChatEventListener;
 import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.protocol.ServerEvent;
 import io.tcpchat.session.EventRenderer.RenderedEvent;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,15 @@ class EventDelivery implements ChatEventListener {
 
 	private final ChatMetrics metrics;
 
-	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics) {
+	/** Lazily: the channel service publishes through the event bus, which calls this listener. */
+	private final ObjectProvider<ChannelService> channels;
+
+	EventDelivery(SessionRegistry registry, EventRenderer renderer, ChatMetrics metrics,
+			ObjectProvider<ChannelService> channels) {
 		this.registry = registry;
 		this.renderer = renderer;
 		this.metrics = metrics;
+		this.channels = channels;
 	}
 
 	@Override
@@ -117,6 +124,10 @@ class EventDelivery implements ChatEventListener {
 		}
 		else if (event instanceof ChatEvent.ChannelDeleted d) {
 			for (ChatSession session : List.copyOf(this.registry.inChannel(d.channel()))) {
+				if (this.channels.getObject().isMemberOfNewer(d.channel(), d.channelId(), session.user().orElseThrow().id())) {
+					// a late deletion of an older channel of this name: the user is in the new one
+					continue;
+				}
 				session.send(new ServerEvent.Part(d.channel(), session.user().orElseThrow().name(), "channel deleted"));
 				leave(session, d.channel(), "#" + d.channel() + " was deleted");
 			}

@@ -22,7 +22,7 @@ class ChannelDirectoryTests {
 
 	@BeforeEach
 	void loadGeneral() {
-		ChannelDirectory.Entry general = new ChannelDirectory.Entry("general", false, null);
+		ChannelDirectory.Entry general = new ChannelDirectory.Entry(1, "general", false, null);
 		general.members.add(1L);
 		this.directory.load(List.of(general));
 	}
@@ -44,6 +44,65 @@ class ChannelDirectoryTests {
 		assertThat(dev.isOwnedBy(2)).isTrue();
 		assertThat(this.directory.isMember("dev", 2)).isTrue();
 		assertThat(this.directory.channelsOf(2)).containsExactly("dev");
+	}
+
+	@Test
+	void aLateEventAboutADeletedChannelLeavesTheNewChannelOfTheSameNameAlone() {
+		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", false, 2L, 10));
+		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 2, "bob", 10));
+		this.directory.onEvent(new ChatEvent.ChannelDeleted("dev", 10));
+		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", false, 3L, 11));
+		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 3, "carol", 11));
+
+		// events of channel 10 arriving after its successor was created
+		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 4, "dave", 10));
+		this.directory.onEvent(new ChatEvent.MemberLeft("dev", 3, "carol", 10));
+		this.directory.onEvent(new ChatEvent.TopicChanged("dev", "old topic", "bob", 10));
+		this.directory.onEvent(new ChatEvent.ChannelOwnerChanged("dev", null, null, null, 10));
+		this.directory.onEvent(new ChatEvent.ChannelDeleted("dev", 10));
+		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", true, 2L, 10));
+
+		ChannelDirectory.Entry dev = this.directory.find("dev").orElseThrow();
+		assertThat(dev.id).isEqualTo(11);
+		assertThat(dev.isPrivate).isFalse();
+		assertThat(dev.members).containsExactly(3L);
+		assertThat(dev.isOwnedBy(3)).isTrue();
+		assertThat(dev.topic).isNull();
+		assertThat(this.directory.channelsOf(3)).containsExactly("dev");
+		assertThat(this.directory.channelsOf(4)).isEmpty();
+		assertThat(this.directory.isMemberOfNewer("dev", 10, 3)).isTrue();
+		assertThat(this.directory.isMemberOfNewer("dev", 11, 3)).isFalse();
+
+		this.directory.onEvent(new ChatEvent.ChannelDeleted("dev", 11));
+		assertThat(this.directory.find("dev")).isEmpty();
+		assertThat(this.directory.channelsOf(3)).isEmpty();
+	}
+
+	@Test
+	void aCreationOvertakingTheDeletionOfTheOlderChannelReplacesIt() {
+		// a join on this node learnt of channel 21 from its row while 20's deletion was still on its way
+		this.directory.onEvent(new ChatEvent.ChannelCreated("ops", false, 2L, 20));
+		this.directory.onEvent(new ChatEvent.MemberJoined("ops", 2, "bob", 20));
+		this.directory.onEvent(new ChatEvent.ChannelCreated("ops", true, 3L, 21));
+		this.directory.onEvent(new ChatEvent.MemberJoined("ops", 3, "carol", 21));
+
+		this.directory.onEvent(new ChatEvent.ChannelDeleted("ops", 20));
+		this.directory.onEvent(new ChatEvent.ChannelCreated("ops", true, 3L, 21));
+
+		assertThat(this.directory.holds("ops", 21)).isTrue();
+		assertThat(this.directory.find("ops").orElseThrow().members).containsExactly(3L);
+		assertThat(this.directory.channelsOf(2)).isEmpty();
+		assertThat(this.directory.channelsOf(3)).containsExactly("ops");
+	}
+
+	@Test
+	void eventsWithoutAChannelIdFromOlderNodesApplyByName() {
+		this.directory.onEvent(new ChatEvent.ChannelCreated("dev", false, 2L, 30));
+		this.directory.onEvent(new ChatEvent.MemberJoined("dev", 2, "bob"));
+		assertThat(this.directory.isMember("dev", 2)).isTrue();
+
+		this.directory.onEvent(new ChatEvent.ChannelDeleted("dev"));
+		assertThat(this.directory.find("dev")).isEmpty();
 	}
 
 	@Test

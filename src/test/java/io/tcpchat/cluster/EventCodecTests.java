@@ -54,6 +54,23 @@ class EventCodecTests {
 			.isThrownBy(() -> this.codec.decode("{\"node\":\"n\",\"type\":\"FromTheFuture\",\"event\":{}}"));
 	}
 
+	@Test
+	void channelEventsCarryTheChannelsId() {
+		String json = this.codec.encode("node-a", new ChatEvent.MemberJoined("dev", 2, "bob", 42));
+
+		assertThat(json).contains("\"channelId\":42");
+		assertThat(this.codec.decode(json).event()).isEqualTo(new ChatEvent.MemberJoined("dev", 2, "bob", 42));
+	}
+
+	@Test
+	void aChannelEventOfAnOlderNodeWithoutAChannelIdDecodesAsNotKnown() {
+		ChatEvent event = this.codec
+			.decode("{\"node\":\"old\",\"type\":\"ChannelDeleted\",\"event\":{\"channel\":\"dev\"}}")
+			.event();
+
+		assertThat(event).isEqualTo(new ChatEvent.ChannelDeleted("dev", 0));
+	}
+
 	/** A record with a value in every component; {@code full} false leaves the optional ones null. */
 	private static ChatEvent sample(Class<?> type, boolean full) {
 		RecordComponent[] components = type.getRecordComponents();
