@@ -16,7 +16,13 @@ public enum AuditAction {
 	RELEASE_NAME("release-name"),
 	ROLE("role"),
 	MUTE("mute"),
-	UNMUTE("unmute");
+	UNMUTE("unmute"),
+	// a channel's owner, moderators or an admin
+	REMOVE("remove"),
+	OP("op"),
+	DEOP("deop"),
+	TOPIC("topic"),
+	GIVE_CHANNEL("give-channel");
 
 	private final String label;
 

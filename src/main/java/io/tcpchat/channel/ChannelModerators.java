@@ -1,5 +1,7 @@
 package io.tcpchat.channel;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.error.ChatException;
@@ -26,8 +28,11 @@ public class ChannelModerators {
 
 	private final ChatEventBus events;
 
+	private final AuditLog audit;
+
 	ChannelModerators(ChannelRoles roles, ChannelRepository channels, MembershipRepository memberships,
-			AccountService accounts, ChatEventBus events) {
+			AccountService accounts, ChatEventBus events, AuditLog audit) {
+		this.audit = audit;
 		this.roles = roles;
 		this.channels = channels;
 		this.memberships = memberships;
@@ -61,6 +66,8 @@ public class ChannelModerators {
 		}
 		membership.moderator(moderator);
 		this.memberships.save(membership);
+		this.audit.record(actor.name(), moderator ? AuditAction.OP : AuditAction.DEOP, member.name(),
+				"#" + channel.name());
 		this.events.publishAfterCommit(
 				new ChatEvent.ModeratorChanged(channel.name(), member.id(), member.name(), moderator, actor.name(),
 						channel.id()));
@@ -92,6 +99,7 @@ public class ChannelModerators {
 		}
 		channel.giveTo(heir.id());
 		this.channels.save(channel);
+		this.audit.record(actor.name(), AuditAction.GIVE_CHANNEL, "#" + channel.name(), "to " + heir.name());
 		this.events.publishAfterCommit(
 				new ChatEvent.ChannelOwnerChanged(channel.name(), heir.id(), heir.name(), actor.name(), channel.id()));
 		return heir.name();

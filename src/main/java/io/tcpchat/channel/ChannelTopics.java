@@ -2,6 +2,8 @@ package io.tcpchat.channel;
 
 import java.util.Optional;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.ChatUser;
 import io.tcpchat.error.ChatException;
 import io.tcpchat.event.ChatEvent;
@@ -31,7 +33,11 @@ public class ChannelTopics {
 
 	private final ChatEventBus events;
 
-	ChannelTopics(ChannelRoles roles, ChannelRepository channels, ChannelDirectory directory, ChatEventBus events) {
+	private final AuditLog audit;
+
+	ChannelTopics(ChannelRoles roles, ChannelRepository channels, ChannelDirectory directory, ChatEventBus events,
+			AuditLog audit) {
+		this.audit = audit;
 		this.roles = roles;
 		this.channels = channels;
 		this.directory = directory;
@@ -50,6 +56,7 @@ public class ChannelTopics {
 		}
 		channel.changeTopic(topic);
 		this.channels.save(channel);
+		this.audit.record(actor.name(), AuditAction.TOPIC, "#" + channel.name(), (topic != null) ? topic : "cleared");
 		this.events.publishAfterCommit(new ChatEvent.TopicChanged(channel.name(), topic, actor.name(), channel.id()));
 		return Optional.ofNullable(topic);
 	}

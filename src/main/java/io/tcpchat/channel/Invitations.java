@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.tcpchat.audit.AuditAction;
+import io.tcpchat.audit.AuditLog;
 import io.tcpchat.auth.AccountName;
 import io.tcpchat.auth.AccountService;
 import io.tcpchat.auth.ChatUser;
@@ -44,8 +46,11 @@ public class Invitations {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	Invitations(ChannelRoles roles, ChannelRepository channels, MembershipRepository memberships,
-			AccountService accounts, ChatEventBus events, ChannelRemoval removal, Clock clock) {
+			AccountService accounts, ChatEventBus events, ChannelRemoval removal, Clock clock, AuditLog audit) {
+		this.audit = audit;
 		this.roles = roles;
 		this.channels = channels;
 		this.memberships = memberships;
@@ -108,6 +113,7 @@ public class Invitations {
 			throw ChatException.forbidden("Only the owner of #" + channel.name() + " or an admin may remove a moderator.");
 		}
 		this.memberships.delete(membership);
+		this.audit.record(actor.name(), AuditAction.REMOVE, member.name(), "from #" + channel.name());
 		this.events.publishAfterCommit(
 				new ChatEvent.MemberRemoved(channel.name(), member.id(), member.name(), actor.name(), channel.id()));
 		this.removal.deleteIfAbandoned(channel);

@@ -124,7 +124,8 @@ class EventDelivery implements ChatEventListener {
 		}
 		else if (event instanceof ChatEvent.ChannelDeleted d) {
 			for (ChatSession session : List.copyOf(this.registry.inChannel(d.channel()))) {
-				if (this.channels.getObject().isMemberOfNewer(d.channel(), d.channelId(), session.user().orElseThrow().id())) {
+				long userId = session.user().orElseThrow().id();
+				if (this.channels.getObject().isMemberOfNewer(d.channel(), d.channelId(), userId)) {
 					// a late deletion of an older channel of this name: the user is in the new one
 					continue;
 				}
