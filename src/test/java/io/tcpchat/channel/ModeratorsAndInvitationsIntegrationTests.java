@@ -1,5 +1,7 @@
 package io.tcpchat.channel;
 
+import java.util.List;
+
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,36 @@ class ModeratorsAndInvitationsIntegrationTests extends ChatIntegrationTest {
 			.isEqualTo("invalid-argument");
 		assertThat(admin().commandError("//remove " + alice + " general").path("code").asString())
 			.isEqualTo("forbidden");
+	}
+
+	@Test
+	void theOwnersAndModeratorsActionsAreAuditedWithTheirAddress() {
+		String alice = uniqueName("alice");
+		String bob = uniqueName("bob");
+		String carol = uniqueName("carol");
+		String channel = uniqueName("audited");
+		ChatClient a = newUser(alice);
+		ChatClient b = newUser(bob);
+		a.command("//create-channel " + channel);
+		b.command("//join " + channel);
+		newUser(carol).command("//join " + channel);
+
+		a.command("//op " + bob + " " + channel);
+		b.command("//topic #" + channel + " audited topic");
+		b.command("//remove " + carol + " " + channel);
+		a.command("//deop " + bob + " " + channel);
+		a.command("//give-channel " + bob + " " + channel);
+
+		List<String> audited = adminHttp().get("/api/audit?limit=50")
+			.json()
+			.valueStream()
+			.filter(entry -> entry.path("address").asString().equals("127.0.0.1"))
+			.map(entry -> entry.path("actor").asString() + " " + entry.path("action").asString() + " "
+					+ entry.path("target").asString() + " " + entry.path("detail").asString())
+			.toList();
+		assertThat(audited).contains(alice + " op " + bob + " #" + channel,
+				bob + " topic #" + channel + " audited topic", bob + " remove " + carol + " from #" + channel,
+				alice + " deop " + bob + " #" + channel, alice + " give-channel #" + channel + " to " + bob);
 	}
 
 	@Test
