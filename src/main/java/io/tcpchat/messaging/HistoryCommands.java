@@ -37,6 +37,27 @@ class HistoryCommands {
 		this.search = search;
 	}
 
+	/**
+	 * Words with their trailing {@code before <id>} (paging back; the one rule for //history and //search) taken
+	 * off: the rest, and the id ({@link Long#MAX_VALUE}: none given, so from the newest).
+	 */
+	private record Before(List<String> rest, long id) {
+
+		/** @param keep how many words must stay before a {@code before <id>} for it to count as one */
+		static Before takeOff(List<String> words, int keep) {
+			int size = words.size();
+			if (size >= keep + 2 && words.get(size - 2).equalsIgnoreCase(BEFORE)) {
+				return new Before(words.subList(0, size - 2), Arguments.parsePositive(words.get(size - 1), "id"));
+			}
+			return new Before(words, Long.MAX_VALUE);
+		}
+
+		boolean given() {
+			return this.id != Long.MAX_VALUE;
+		}
+
+	}
+
 	@ChatCommand(name = "search", usage = "(#channel|@user) <words>",
 			description = "Finds messages you may read with every word (word starts, any case), newest first: in your channels and DMs, or in one; 'before <id>' pages back.",
 			restOfLine = true)
@@ -48,14 +69,12 @@ class HistoryCommands {
 			scope = values.get(0);
 			words = values.get(1);
 		}
-		long before = Long.MAX_VALUE;
-		String[] split = words.strip().split("\\s+");
-		if (split.length >= 3 && split[split.length - 2].equalsIgnoreCase(BEFORE)) {
-			before = Arguments.parsePositive(split[split.length - 1], "id");
-			words = String.join(" ", List.of(split).subList(0, split.length - 2));
+		Before before = Before.takeOff(List.of(words.strip().split("\\s+")), 1);
+		if (before.given()) {
+			words = String.join(" ", before.rest());
 		}
 		List<MessageSearch.Hit> hits = this.search.search(context.requireUser(), scope, words, DEFAULT_HISTORY,
-				before);
+				before.id());
 		return reply(hits, HistoryCommands::line, HistoryCommands::describe, "Nothing found.");
 	}
 
@@ -75,12 +94,9 @@ class HistoryCommands {
 			description = "Shows the last n (default 20) messages of a channel (the current one by default), or of your DMs with @user; 'before <id>' pages back.",
 			reads = true)
 	Reply history(CommandContext context, Arguments arguments) {
-		List<String> values = arguments.values();
-		long before = Long.MAX_VALUE;
-		if (values.size() >= 2 && values.get(values.size() - 2).equalsIgnoreCase(BEFORE)) {
-			before = Arguments.parsePositive(values.get(values.size() - 1), "id");
-			values = values.subList(0, values.size() - 2);
-		}
+		Before paging = Before.takeOff(arguments.values(), 0);
+		List<String> values = paging.rest();
+		long before = paging.id();
 		String target = null;
 		int count = DEFAULT_HISTORY;
 		if (values.size() == 2 && isNumber(values.get(0)) && !isNumber(values.get(1))) {
