@@ -54,6 +54,11 @@ class EventDelivery implements ChatEventListener {
 		this.channels = channels;
 	}
 
+	/** A DM as its recipients see it, live and when handed over at login ({@link LoginFollowUp}). */
+	static ServerEvent.Dm dm(ChatEvent.DirectMessage d) {
+		return new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text());
+	}
+
 	@Override
 	public void onEvent(ChatEvent event) {
 		if (event instanceof ChatEvent.ChannelMessage m) {
@@ -62,8 +67,7 @@ class EventDelivery implements ChatEventListener {
 							m.action() ? Boolean.TRUE : null, m.mentions().isEmpty() ? null : m.mentions()));
 		}
 		else if (event instanceof ChatEvent.DirectMessage d) {
-			deliver(audience(null, d.fromId(), d.toId(), d.from()),
-					new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
+			deliver(audience(null, d.fromId(), d.toId(), d.from()), dm(d));
 		}
 		else if (event instanceof ChatEvent.MessageEdited e) {
 			deliver(audience(e.channel(), e.fromId(), e.toId(), e.from()),

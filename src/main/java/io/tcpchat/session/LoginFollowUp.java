@@ -127,7 +127,7 @@ class LoginFollowUp {
 		}
 		session.send(new ServerEvent.Notice(MISSED_DMS, summary(missed), null, missed.bySender()));
 		for (ChatEvent.DirectMessage d : missed.latest()) {
-			session.send(new ServerEvent.Dm(d.id(), d.ts(), d.from(), d.to(), d.color(), d.text()));
+			session.send(EventDelivery.dm(d));
 		}
 	}
 
