@@ -11,14 +11,18 @@ import io.tcpchat.auth.ChatUser;
 import io.tcpchat.auth.Role;
 import io.tcpchat.support.ChatIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The in-memory channels agree with the database after joins race a channel's deletion.
+ * The in-memory channels agree with the database after joins race a channel's deletion or each other.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChannelDirectoryIntegrationTests extends ChatIntegrationTest {
 
 	@Autowired
@@ -61,6 +65,36 @@ class ChannelDirectoryIntegrationTests extends ChatIntegrationTest {
 			assertThat(this.channels.channelsOf(joiner.id()).contains(name)).isEqualTo(row.isPresent()
 					&& this.channels.memberIds(name).contains(joiner.id()));
 		}
+	}
+
+	@Test
+	void usersCreatingTheSameChannelAtOnceAllJoinItWithoutAWarning(CapturedOutput output) throws Exception {
+		for (int round = 0; round < 10; round++) {
+			String name = uniqueName("rush");
+			ChatUser first = this.accounts.create(uniqueName("first"), PASSWORD, EnumSet.of(Role.USER));
+			ChatUser second = this.accounts.create(uniqueName("second"), PASSWORD, EnumSet.of(Role.USER));
+			CountDownLatch start = new CountDownLatch(1);
+			CompletableFuture<?> one = CompletableFuture
+				.runAsync(() -> atOnce(start, () -> this.channels.join(first, name)));
+			CompletableFuture<?> two = CompletableFuture
+				.runAsync(() -> atOnce(start, () -> this.channels.join(second, name)));
+			start.countDown();
+			CompletableFuture.allOf(one, two).get(30, TimeUnit.SECONDS);
+
+			assertThat(this.channels.memberIds(name)).contains(first.id(), second.id());
+		}
+		// the loser of each race took the duplicate key as "join theirs": an expected race, not a problem to log
+		assertThat(output.getAll()).doesNotContain("SQL Error").doesNotContainIgnoringCase("unique index");
+	}
+
+	private static void atOnce(CountDownLatch start, Runnable work) {
+		try {
+			start.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		work.run();
 	}
 
 	private static void quietly(CountDownLatch start, Runnable work) {
