@@ -73,7 +73,10 @@ public class FanoutBenchmark {
 			registry.add(session);
 			registry.indexLogin(session);
 		}
-		this.delivery = new EventDelivery(registry, renderer, new ChatMetrics(new SimpleMeterRegistry()));
+		// no channel is deleted here: the channel service is never asked
+		this.delivery = new EventDelivery(registry, renderer, new ChatMetrics(new SimpleMeterRegistry()),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(io.tcpchat.channel.ChannelService.class));
 	}
 
 	@Setup(Level.Iteration)
