@@ -15,9 +15,10 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * The Redis side of a cluster: one subscription for events and presence, applied in the order Redis delivers them
- * (started by the first heartbeat that reaches Redis, not with the context: the container's start fails when Redis
- * is down, and a node must start without Redis), and a Lettuce client that fails fast while Redis is away (rather than queueing commands without bound) and
- * tries again every half second, so that the cluster heals within seconds of Redis's return.
+ * (made by the first heartbeat that reaches Redis, {@link ClusterRecovery#subscribe}, not with the context: the
+ * container's start fails when Redis is down, and a node must start without Redis), and a Lettuce client that fails
+ * fast while Redis is away (rather than queueing commands without bound) and tries again every half second, so
+ * that the cluster heals within seconds of Redis's return.
  */
 @Configuration(proxyBeanMethods = false)
 @OnCluster
