@@ -28,7 +28,7 @@ class AuditEntry {
 
 	private String detail;
 
-	/** Where the action came from; null for the server's own actions and entries older than V9. */
+	/** The client whose action it was (or led to it); null when none did, and in entries older than V9. */
 	private String address;
 
 	protected AuditEntry() {
