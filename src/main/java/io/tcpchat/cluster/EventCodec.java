@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.tcpchat.event.ChatEvent;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +25,10 @@ final class EventCodec {
 	private static final Map<String, Class<?>> TYPES = Arrays.stream(ChatEvent.class.getPermittedSubclasses())
 		.collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	/** A component missing from an older node's event (e.g. a channel event's {@code channelId}) reads as 0. */
+	private final JsonMapper mapper = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.build();
 
 	String encode(String node, ChatEvent event) {
 		ObjectNode envelope = this.mapper.createObjectNode();
