@@ -30,7 +30,6 @@ final class IrcAnswers {
 			case WELCOME_LUSERS -> {
 				IrcRegistration.lusers(c, number(data.get("count")));
 				IrcRegistration.motd(c);
-				IrcEvents.registered(c);
 			}
 			case AUTOJOIN -> {
 				for (Object joined : list(data.get("channels"))) {
@@ -38,11 +37,14 @@ final class IrcAnswers {
 						IrcEvents.joinBurst(c, String.valueOf(joined), false, null);
 					}
 				}
+				// what came meanwhile follows the JOINs, so no message arrives for a channel not yet shown
+				IrcEvents.registered(c);
 			}
 			case JOIN -> {
 				String joined = string(data.get("channel"));
 				if (joined != null && c.joined.add(joined)) {
 					IrcEvents.joinBurst(c, joined, true, string(data.get("topic")));
+					IrcEvents.recentHistory(c, joined);
 				}
 			}
 			case JOIN_TOPIC, TOPIC -> {
@@ -69,6 +71,11 @@ final class IrcAnswers {
 			case PRIVMSG -> {
 				if (data.get("away") != null && data.get("to") != null) {
 					c.numeric("301", data.get("to") + " :" + data.get("away"));
+				}
+			}
+			case JOIN_HISTORY -> {
+				if (!list(data.get("messages")).isEmpty()) {
+					c.text(null, null, IrcServer.CHATSERV, "NOTICE", channel, r.text());
 				}
 			}
 			case CHATSERV -> c.chatServ(r.text());
@@ -101,10 +108,8 @@ final class IrcAnswers {
 		String nick = p.names().isEmpty() ? null : p.names().get(0);
 		String code = e.code();
 		switch (p.kind()) {
-			case WELCOME_LUSERS -> {
-				IrcRegistration.motd(c);
-				IrcEvents.registered(c);
-			}
+			case WELCOME_LUSERS -> IrcRegistration.motd(c);
+			case AUTOJOIN -> IrcEvents.registered(c);
 			case JOIN -> c.numeric(code.equals("forbidden") ? "473" : "403", channel + " :Cannot join channel: " + e.text());
 			case PART -> {
 				if (code.equals("not-found")) {
@@ -157,7 +162,7 @@ final class IrcAnswers {
 			case ISON -> c.numeric("303", ":");
 			case USERHOST -> c.numeric("302", ":");
 			case CHATSERV -> c.chatServ(e.text());
-			case NOTICE, AUTOJOIN, JOIN_TOPIC, SILENT -> {
+			case NOTICE, JOIN_TOPIC, JOIN_HISTORY, SILENT -> {
 				// no answer: IRC never answers a NOTICE, and the rest were the dialect's own questions
 			}
 			default -> c.text(null, null, null, "NOTICE", c.me(), e.text());

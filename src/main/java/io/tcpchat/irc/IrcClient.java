@@ -16,6 +16,8 @@ import io.tcpchat.connection.ConnectionHandler;
 import io.tcpchat.connection.InboundLine;
 import io.tcpchat.connection.Outbound;
 import io.tcpchat.protocol.ServerEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One IRC connection: its registration state, capabilities and channels, the chat commands it sent whose
@@ -25,6 +27,8 @@ import io.tcpchat.protocol.ServerEvent;
  * ({@link #flush}), each with the next sequence number, so the session still handles them in order.
  */
 final class IrcClient {
+
+	private static final Logger log = LoggerFactory.getLogger(IrcClient.class);
 
 	enum Login {
 		NONE, PASS, SASL
@@ -109,6 +113,10 @@ final class IrcClient {
 				this.nextIn++;
 				try {
 					handler.accept(next);
+				}
+				catch (RuntimeException ex) {
+					// one bad line must not stop the connection's later ones
+					log.warn("Could not handle an IRC line on {}", this.id, ex);
 				}
 				finally {
 					this.handledIn++;

@@ -11,6 +11,8 @@ final class IrcEvents {
 
 	static final String ADMIN = "ADMIN";
 
+	static final int HISTORY_ON_JOIN = 10;
+
 	private IrcEvents() {
 	}
 
@@ -107,6 +109,7 @@ final class IrcEvents {
 			}
 			else if (c.joined.add(j.channel())) {
 				joinBurst(c, j.channel(), false, null);
+				recentHistory(c, j.channel());
 			}
 		}
 		else if (event instanceof ServerEvent.Part p) {
@@ -137,7 +140,7 @@ final class IrcEvents {
 
 	private static void notice(IrcClient c, ServerEvent.Notice n) {
 		String channel = (n.channel() != null) ? IrcText.ircChannel(n.channel()) : null;
-		switch (n.code()) {
+		switch ((n.code() != null) ? n.code() : "") {
 			case "no-channel" -> {
 				// IRC has no current channel: every message names its target
 			}
@@ -173,6 +176,11 @@ final class IrcEvents {
 			c.numeric("332", ircName + " :" + topic);
 		}
 		c.chat("//members " + channel, Purpose.of(Purpose.Kind.JOIN_NAMES, channel));
+	}
+
+	/** The channel's last messages after a JOIN (not at login: the unread counts say what is new then). */
+	static void recentHistory(IrcClient c, String channel) {
+		c.chat("//history " + channel + " " + HISTORY_ON_JOIN, Purpose.of(Purpose.Kind.JOIN_HISTORY, channel));
 	}
 
 }

@@ -23,7 +23,7 @@ record Purpose(Kind kind, String target, List<String> names) {
 		WELCOME_LUSERS,
 		/** The channels to join at login. */
 		AUTOJOIN,
-		JOIN, JOIN_TOPIC, JOIN_NAMES, PART, PRIVMSG, NOTICE, NAMES, WHO_CHANNEL, WHO_NICK, WHOIS, LIST,
+		JOIN, JOIN_TOPIC, JOIN_NAMES, JOIN_HISTORY, PART, PRIVMSG, NOTICE, NAMES, WHO_CHANNEL, WHO_NICK, WHOIS, LIST,
 		TOPIC, TOPIC_SET, MODE, MODE_CHANGE, INVITE, KICK, AWAY, BACK, LUSERS, ISON, USERHOST,
 		/** A command the user gave ChatServ: answered with NOTICEs. */
 		CHATSERV,

@@ -275,4 +275,22 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 		assertThat(irc.expectLine(line -> line.startsWith(":tcp-chat NOTICE " + alice + " :"))).contains("Slow down");
 	}
 
+	@Test
+	void aJoinShowsTheChannelsRecentHistory() {
+		String alice = uniqueName("alice");
+		String bob = uniqueName("bob");
+		String channel = uniqueName("hist");
+		ChatClient tcp = newUser(bob);
+		tcp.command("//join " + channel);
+		tcp.send("before you came");
+		tcp.expect("message", m -> m.path("text").asString().equals("before you came"));
+		IrcTestClient irc = newIrcUser(alice);
+
+		irc.send("JOIN #" + channel);
+
+		irc.expectNumeric("366");
+		assertThat(irc.expectCommand("NOTICE", "before you came"))
+			.startsWith(":ChatServ!ChatServ@tcp-chat NOTICE #" + channel + " :");
+	}
+
 }
