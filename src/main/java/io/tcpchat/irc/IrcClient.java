@@ -138,12 +138,6 @@ final class IrcClient {
 
 	/** Queues a chat line (a {@code //command}, or a prompt's answer); {@code purpose} says what its answer is for. */
 	void chat(String line, Purpose purpose) {
-		if (this.promptOpen) {
-			// anything but an answer through ChatServ cancels the question (an empty answer does), so that a
-			// channel message is never taken as the answer to a password prompt
-			this.promptOpen = false;
-			queue("");
-		}
 		if (purpose != null) {
 			this.pending.computeIfAbsent(commandOf(line), name -> new ArrayDeque<>()).add(purpose);
 		}

@@ -19,8 +19,13 @@ final class IrcCommands {
 	private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "AUTHENTICATE", "PASS", "NICK", "USER",
 			"PING", "PONG", "QUIT");
 
-	/** Chat commands that would break the dialect, or that IRC itself does: not through ChatServ. */
-	private static final Set<String> NOT_VIA_CHATSERV = Set.of("format", "login", "register", "resume", "quit");
+	/**
+	 * Chat commands that would break the dialect, or that IRC itself does: not through ChatServ. {@code passwd}
+	 * asks secret questions, which take any next line as the answer, a channel message included; ChatServ only
+	 * relays answers to open questions (a {@code //command} runs as a command meanwhile).
+	 */
+	private static final Set<String> NOT_VIA_CHATSERV = Set.of("format", "login", "register", "resume", "quit",
+			"passwd");
 
 	/** Chat commands the IRC commands use: through ChatServ, their answers are marked as ChatServ's. */
 	private static final Set<String> ANSWERED_FOR_IRC = Set.of("join", "leave", "members", "whois", "channels",

@@ -24,8 +24,7 @@ final class IrcEvents {
 			if (c.account != null) {
 				// a ChatServ command asks something (//delete-channel, //passwd): the next message to ChatServ answers
 				c.promptOpen = true;
-				c.chatServ(p.text() + " (answer with /msg " + IrcServer.CHATSERV + " <answer>"
-						+ (p.secret() ? "; it is not shown to anyone" : "") + ")");
+				c.chatServ(p.text() + " (answer with /msg " + IrcServer.CHATSERV + " <answer>)");
 			}
 			return;
 		}
