@@ -72,6 +72,8 @@ final class IrcClient {
 	/** The chat asked something (a ChatServ command's prompt): the next message to ChatServ answers it. */
 	boolean promptOpen;
 
+	String promptText;
+
 	final List<ServerEvent> held = new ArrayList<>();
 
 	private final Map<String, ArrayDeque<Purpose>> pending = new HashMap<>();

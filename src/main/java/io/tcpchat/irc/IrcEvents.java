@@ -21,9 +21,11 @@ final class IrcEvents {
 			return;
 		}
 		if (event instanceof ServerEvent.Prompt p) {
-			if (c.account != null) {
-				// a ChatServ command asks something (//delete-channel, //passwd): the next message to ChatServ answers
+			// a ChatServ command asks something (//delete-channel): the next message to ChatServ answers; the chat
+			// shows an open question again after every other command, ChatServ says it once
+			if (c.account != null && !(c.promptOpen && p.text().equals(c.promptText))) {
 				c.promptOpen = true;
+				c.promptText = p.text();
 				c.chatServ(p.text() + " (answer with /msg " + IrcServer.CHATSERV + " <answer>)");
 			}
 			return;
