@@ -69,6 +69,11 @@ public class IrcTestClient extends ChatClient {
 		return expectLine(line -> isNumeric(line, code));
 	}
 
+	/** Waits for the numeric reply {@code code} that contains {@code text} (e.g. a channel's name and a space). */
+	public String expectNumeric(String code, String text) {
+		return expectLine(line -> isNumeric(line, code) && line.contains(text));
+	}
+
 	/** Waits for a line with {@code command} (e.g. PRIVMSG) that contains {@code text}. */
 	public String expectCommand(String command, String text) {
 		return expectLine(line -> command.equals(commandOf(line)) && line.contains(text));
