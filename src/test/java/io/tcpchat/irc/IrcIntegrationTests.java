@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import io.tcpchat.support.IrcTestClient;
+import io.tcpchat.support.WebSocketChatClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -296,6 +297,22 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 		irc.expectNumeric("366", "#" + channel + " ");
 		assertThat(irc.expectCommand("NOTICE", "before you came"))
 			.startsWith(":ChatServ!ChatServ@tcp-chat NOTICE #" + channel + " :");
+	}
+
+	@Test
+	void ircAndWebClientUsersChatInAChannel() {
+		String alice = uniqueName("alice");
+		String carol = uniqueName("carol");
+		IrcTestClient irc = newIrcUser(alice);
+		WebSocketChatClient web = openWebSocket(null).register(carol, PASSWORD);
+
+		web.send("hello from the web");
+		assertThat(irc.expectCommand("PRIVMSG", "hello from the web"))
+			.isEqualTo(":" + carol + "!" + carol + "@tcp-chat PRIVMSG #general :hello from the web");
+
+		irc.send("PRIVMSG " + carol + " :hello from irc");
+		assertThat(web.expect("dm", m -> m.path("from").asString().equals(alice)).path("text").asString())
+			.isEqualTo("hello from irc");
 	}
 
 }
