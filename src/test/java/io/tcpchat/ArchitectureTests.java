@@ -68,6 +68,22 @@ class ArchitectureTests {
 		.because("the web client is static files; it speaks to the server only over the WebSocket listener");
 
 	@ArchTest
+	static final ArchRule ircIsADialectAtTheSeam = noClasses().that()
+		.resideInAPackage("io.tcpchat.irc..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(packages(FEATURES, "session", "command", "transport"))
+		.because("IRC translates lines and events at the connection seam; every chat rule stays behind it");
+
+	@ArchTest
+	static final ArchRule nothingKnowsIrc = noClasses().that()
+		.resideOutsideOfPackage("io.tcpchat.irc..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("io.tcpchat.irc..")
+		.because("no feature, session or listener learns about IRC: it is a dialect the listener is given");
+
+	@ArchTest
 	static final ArchRule seamDependsOnNothing = noClasses().that()
 		.resideInAPackage("io.tcpchat.connection..")
 		.should()

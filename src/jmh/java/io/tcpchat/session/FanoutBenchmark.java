@@ -50,7 +50,7 @@ public class FanoutBenchmark {
 	@Setup
 	public void setUp() {
 		ChatProperties properties = new ChatProperties(null, null, null, null, ChatProperties.Registration.OPEN,
-				List.of(), "general", null, null, null, null, null, null, null, null);
+				List.of(), "general", null, null, null, null, null, null, null, null, null);
 		EventRenderer renderer = new EventRenderer(JsonMapper.builder().build());
 		SessionRegistry registry = new SessionRegistry(new ChatMetrics(new SimpleMeterRegistry()));
 		for (int i = 0; i < this.members; i++) {

@@ -70,7 +70,7 @@ final class SpawnedServer implements AutoCloseable {
 		command.add("-jar");
 		command.add(jar());
 		command.addAll(List.of("--chat.tcp.port=" + tcpPort, "--chat.tcp.bind-address=127.0.0.1", "--server.port=0",
-				"--server.address=127.0.0.1", "--chat.data-dir=" + directory, "--chat.security.bcrypt-strength=" + bcrypt,
+				"--server.address=127.0.0.1", "--chat.irc.port=0", "--chat.data-dir=" + directory, "--chat.security.bcrypt-strength=" + bcrypt,
 				"--chat.limits.connections-per-ip=1000000", "--chat.limits.messages-per-second=1000000",
 				"--chat.limits.burst=1000000", "--chat.limits.login-timeout=300s",
 				// every load user registers from this one address

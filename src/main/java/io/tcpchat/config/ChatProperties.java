@@ -27,7 +27,8 @@ public record ChatProperties(
 		@DefaultValue Security security,
 		@DefaultValue Storage storage,
 		@DefaultValue Web web,
-		@DefaultValue Shutdown shutdown) {
+		@DefaultValue Shutdown shutdown,
+		@DefaultValue Irc irc) {
 
 	public enum Registration {
 		OPEN, CLOSED;
@@ -114,6 +115,18 @@ public record ChatProperties(
 	 * the WebSocket; empty: only pages served by this server
 	 */
 	public record Web(@DefaultValue("true") boolean enabled, @DefaultValue List<String> allowedOrigins) {
+	}
+
+	/**
+	 * The IRC listener (docs/irc.md): IRC clients over the same accounts, channels and limits.
+	 * @param tlsPort the IRC listener inside TLS, only when {@code chat.tls.enabled} (same certificate)
+	 * @param serverName the name the server gives itself in IRC lines
+	 * @param motd the message of the day, one IRC line per line of text; empty: none
+	 */
+	public record Irc(@DefaultValue("true") boolean enabled, @DefaultValue("6667") int port,
+			@DefaultValue("6697") int tlsPort, @DefaultValue("tcp-chat") String serverName,
+			@DefaultValue("tcp-chat IRC listener") String serverDescription,
+			@DefaultValue("Welcome to tcp-chat over IRC. /msg ChatServ help lists the chat's own commands.") String motd) {
 	}
 
 }

@@ -42,6 +42,12 @@ class ListenerHealthConfiguration {
 			if (properties.tls().enabled()) {
 				this.configured.add("tls");
 			}
+			if (properties.irc().enabled()) {
+				this.configured.add("irc");
+				if (properties.tls().enabled()) {
+					this.configured.add("irc-tls");
+				}
+			}
 			if (properties.web().enabled()) {
 				this.configured.add("websocket");
 			}

@@ -54,11 +54,11 @@ class ChatNioConnection extends TcpNioConnection
 
 	ChatNioConnection(SocketChannel socketChannel, boolean lookupHost, ApplicationEventPublisher publisher,
 			String factoryName, QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes,
-			ProxyProtocol proxyProtocol) {
+			ProxyProtocol proxyProtocol, boolean raw) {
 		super(socketChannel, true, lookupHost, publisher, factoryName);
 		this.socketChannel = socketChannel;
 		this.mapper = mapper;
-		this.framer = new LineFramer(maxLineBytes);
+		this.framer = new LineFramer(maxLineBytes, raw);
 		this.halfClose = new HalfCloseGrace(quiet, () -> 0);
 		this.proxy = new ProxyStage(proxyProtocol, socketChannel, getHostAddress(), super::publishConnectionOpenEvent,
 				this::close);

@@ -18,8 +18,17 @@ class ChatNioConnectionSupport implements TcpNioConnectionSupport {
 
 	private final ProxyProtocol proxyProtocol;
 
+	private final boolean raw;
+
 	ChatNioConnectionSupport(QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes,
 			ProxyProtocol proxyProtocol) {
+		this(quiet, mapper, maxLineBytes, proxyProtocol, false);
+	}
+
+	/** @param raw lines are not cleaned (see {@link LineCodec#LineCodec(int, boolean)}) */
+	ChatNioConnectionSupport(QuietCheck quiet, SequencingMessageMapper mapper, int maxLineBytes,
+			ProxyProtocol proxyProtocol, boolean raw) {
+		this.raw = raw;
 		this.quiet = quiet;
 		this.mapper = mapper;
 		this.maxLineBytes = maxLineBytes;
@@ -30,7 +39,7 @@ class ChatNioConnectionSupport implements TcpNioConnectionSupport {
 	public TcpNioConnection createNewConnection(SocketChannel socketChannel, boolean server, boolean lookupHost,
 			ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
 		return new ChatNioConnection(socketChannel, lookupHost, applicationEventPublisher, connectionFactoryName,
-				this.quiet, this.mapper, this.maxLineBytes, this.proxyProtocol);
+				this.quiet, this.mapper, this.maxLineBytes, this.proxyProtocol, this.raw);
 	}
 
 }

@@ -23,8 +23,19 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 
 	private final int maxLineBytes;
 
+	private final boolean raw;
+
 	public LineCodec(int maxLineBytes) {
+		this(maxLineBytes, false);
+	}
+
+	/**
+	 * @param raw lines are handed on as decoded, not cleaned: for a dialect that needs control characters of its
+	 * protocol (IRC's CTCP marker) and cleans each line itself once it has parsed it
+	 */
+	public LineCodec(int maxLineBytes, boolean raw) {
 		this.maxLineBytes = maxLineBytes;
+		this.raw = raw;
 	}
 
 	@Override
@@ -47,7 +58,7 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 			}
 		}
 		byte[] bytes = line.toByteArray();
-		return decode(bytes, 0, bytes.length, tooLong, this.maxLineBytes);
+		return decode(bytes, 0, bytes.length, tooLong, this.maxLineBytes, this.raw);
 	}
 
 	/**
@@ -55,13 +66,19 @@ public class LineCodec implements Deserializer<InboundLine>, Serializer<byte[]> 
 	 * characters are removed; a line longer than {@code maxLineBytes} is {@link InboundLine#TOO_LONG}.
 	 */
 	static InboundLine decode(byte[] bytes, int offset, int length, boolean tooLong, int maxLineBytes) {
+		return decode(bytes, offset, length, tooLong, maxLineBytes, false);
+	}
+
+	/** As {@link #decode(byte[], int, int, boolean, int)}, without cleaning when {@code raw}. */
+	static InboundLine decode(byte[] bytes, int offset, int length, boolean tooLong, int maxLineBytes, boolean raw) {
 		if (length > 0 && bytes[offset + length - 1] == '\r') {
 			length--;
 		}
 		if (tooLong || length > maxLineBytes) {
 			return InboundLine.TOO_LONG;
 		}
-		return InboundLine.cleaned(new String(bytes, offset, length, StandardCharsets.UTF_8));
+		String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+		return raw ? InboundLine.of(text) : InboundLine.cleaned(text);
 	}
 
 	@Override

@@ -23,8 +23,16 @@ final class LineFramer {
 
 	private boolean tooLong;
 
+	private final boolean raw;
+
 	LineFramer(int maxLineBytes) {
+		this(maxLineBytes, false);
+	}
+
+	/** @param raw lines are not cleaned (see {@link LineCodec#LineCodec(int, boolean)}) */
+	LineFramer(int maxLineBytes, boolean raw) {
 		this.maxLineBytes = maxLineBytes;
+		this.raw = raw;
 	}
 
 	/** Hands every line completed by the bytes of the (heap) buffer to {@code lines}, in order. */
@@ -40,7 +48,7 @@ final class LineFramer {
 				break;
 			}
 			if (this.partialLength == 0 && !this.tooLong) {
-				lines.accept(LineCodec.decode(bytes, position, lineFeed - position, false, this.maxLineBytes));
+				lines.accept(LineCodec.decode(bytes, position, lineFeed - position, false, this.maxLineBytes, this.raw));
 			}
 			else {
 				keep(bytes, position, lineFeed);
@@ -62,7 +70,7 @@ final class LineFramer {
 	}
 
 	private InboundLine takePartial() {
-		InboundLine line = LineCodec.decode(this.partial, 0, this.partialLength, this.tooLong, this.maxLineBytes);
+		InboundLine line = LineCodec.decode(this.partial, 0, this.partialLength, this.tooLong, this.maxLineBytes, this.raw);
 		this.partial = null;
 		this.partialLength = 0;
 		this.tooLong = false;

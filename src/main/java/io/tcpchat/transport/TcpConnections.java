@@ -25,7 +25,9 @@ import org.springframework.messaging.Message;
  */
 class TcpConnections {
 
-	private final ConnectionHandler handler;
+	private final ListenerHandlers handlers;
+
+	private final Map<String, ConnectionHandler> handlersById = new ConcurrentHashMap<>();
 
 	private final SequencingMessageMapper mapper;
 
@@ -39,9 +41,9 @@ class TcpConnections {
 
 	private final Map<String, ConnectionWriter> writersById = new ConcurrentHashMap<>();
 
-	TcpConnections(ConnectionHandler handler, SequencingMessageMapper mapper, Executor writers,
+	TcpConnections(ListenerHandlers handlers, SequencingMessageMapper mapper, Executor writers,
 			ExecutorService blockingWriters, ScheduledExecutorService retries, ChatProperties properties) {
-		this.handler = handler;
+		this.handlers = handlers;
 		this.mapper = mapper;
 		this.writers = writers;
 		this.blockingWriters = blockingWriters;
@@ -55,12 +57,14 @@ class TcpConnections {
 			return;
 		}
 		String id = sink.getConnectionId();
+		String listener = TransportConfiguration.listenerName(event.getConnectionFactoryName());
+		ConnectionHandler handler = this.handlers.forListener(listener);
 		ConnectionWriter writer = new ConnectionWriter(sink,
 				sink.blocksOnWrite() ? this.blockingWriters : this.writers, this.retries, this.sendQueueLimit,
-				() -> this.handler.overflowed(id));
+				() -> handler.overflowed(id));
 		this.writersById.put(id, writer);
-		this.handler.opened(new ConnectionInfo(id, sink.clientAddress(),
-				TransportConfiguration.listenerName(event.getConnectionFactoryName()), Format.TEXT), writer);
+		this.handlersById.put(id, handler);
+		handler.opened(new ConnectionInfo(id, sink.clientAddress(), listener, Format.TEXT), writer);
 	}
 
 	@EventListener
@@ -72,13 +76,19 @@ class TcpConnections {
 		}
 		writer.markClosed();
 		this.mapper.forget(id);
-		this.handler.closed(id);
+		ConnectionHandler handler = this.handlersById.remove(id);
+		if (handler != null) {
+			handler.closed(id);
+		}
 	}
 
 	void received(Message<?> message) {
 		String id = (String) message.getHeaders().get(org.springframework.integration.ip.IpHeaders.CONNECTION_ID);
 		Long sequence = message.getHeaders().get(SequencingMessageMapper.SEQUENCE_HEADER, Long.class);
-		this.handler.received(id, sequence, (InboundLine) message.getPayload());
+		ConnectionHandler handler = this.handlersById.get(id);
+		if (handler != null) {
+			handler.received(id, sequence, (InboundLine) message.getPayload());
+		}
 	}
 
 }

@@ -8,9 +8,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import io.tcpchat.config.ChatProperties;
 import io.tcpchat.config.ThreadPools;
 import io.tcpchat.connection.ConnectionHandler;
+import io.tcpchat.connection.Dialect;
 import io.tcpchat.metrics.ChatMetrics;
 import io.tcpchat.transport.proxy.ProxyProtocol;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -35,8 +37,8 @@ class TransportConfiguration {
 	/** The most threads a pool that may wait for one TLS client has. */
 	static final int MAX_BLOCKING_THREADS = 64;
 
-	/** The TCP listeners (plain and TLS), each with a selector loop on the read pool. */
-	static final int LISTENERS = 2;
+	/** The TCP listeners (plain, TLS, IRC and IRC over TLS), each with a selector loop on the read pool. */
+	static final int LISTENERS = 4;
 
 	private static final String FACTORY_SUFFIX = "ChatConnectionFactory";
 
@@ -101,10 +103,15 @@ class TransportConfiguration {
 	}
 
 	@Bean
-	TcpConnections tcpConnections(ConnectionHandler handler, SequencingMessageMapper chatMessageMapper,
+	ListenerHandlers chatListenerHandlers(ConnectionHandler handler, ObjectProvider<Dialect> dialects) {
+		return new ListenerHandlers(handler, dialects.orderedStream().toList());
+	}
+
+	@Bean
+	TcpConnections tcpConnections(ListenerHandlers handlers, SequencingMessageMapper chatMessageMapper,
 			WriterThreads chatWriterPool, ExecutorService chatBlockingWriterPool,
 			ScheduledExecutorService chatWriteRetries, ChatProperties properties) {
-		return new TcpConnections(handler, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
+		return new TcpConnections(handlers, chatMessageMapper, chatWriterPool, chatBlockingWriterPool,
 				chatWriteRetries, properties);
 	}
 
@@ -124,8 +131,15 @@ class TransportConfiguration {
 	static ChatServerSpec chatServer(int port, TcpNioConnectionSupport connectionSupport,
 			ChatProperties properties, SequencingMessageMapper chatMessageMapper,
 			CompositeExecutor chatReadExecutor) {
+		return chatServer(port, connectionSupport, properties, chatMessageMapper, chatReadExecutor,
+				new LineCodec(properties.tcp().maxLineBytes()));
+	}
+
+	/** A listener with its own framing (the IRC listeners: their line length, uncleaned lines). */
+	static ChatServerSpec chatServer(int port, TcpNioConnectionSupport connectionSupport,
+			ChatProperties properties, SequencingMessageMapper chatMessageMapper,
+			CompositeExecutor chatReadExecutor, LineCodec codec) {
 		ChatProperties.Tcp tcp = properties.tcp();
-		LineCodec codec = new LineCodec(tcp.maxLineBytes());
 		return new ChatServerSpec(port)
 			.localAddress(tcp.bindAddress())
 			.deserializer(codec)

@@ -2,21 +2,17 @@ package io.tcpchat.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.tcpchat.TcpChatApplication;
 import io.tcpchat.support.ChatClient;
+import io.tcpchat.support.Tmux;
 import io.tcpchat.transport.ChatListeners;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +32,6 @@ class TerminalClientEndToEndTests {
 	private static final String PASSWORD = "password-1";
 
 	private static final Duration SERVER_START = Duration.ofMinutes(4);
-
-	private static final Duration SCREEN = Duration.ofSeconds(90);
 
 	private Path dataDir;
 
@@ -174,94 +168,5 @@ class TerminalClientEndToEndTests {
 	}
 
 	/** One tmux session on a private server socket, driven with send-keys and read with capture-pane. */
-	static final class Tmux {
-
-		private final String socket = "tcp-chat-e2e-" + UUID.randomUUID().toString().substring(0, 8);
-
-		static void assumeInstalled() {
-			boolean installed;
-			try {
-				installed = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor() == 0;
-			}
-			catch (IOException | InterruptedException ex) {
-				installed = false;
-			}
-			if (!installed) {
-				if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-					throw new IllegalStateException("tmux is required in CI for the terminal client test");
-				}
-				Assumptions.abort("tmux is not installed: skipping the terminal client end-to-end test");
-			}
-		}
-
-		void start(String command) {
-			run("new-session", "-d", "-s", "client", "-x", "120", "-y", "40",
-					command + "; echo client exited with $?; sleep 600");
-		}
-
-		Tmux type(String text) {
-			run("send-keys", "-t", "client", "-l", text);
-			return this;
-		}
-
-		Tmux keys(String... keys) {
-			List<String> args = new ArrayList<>(List.of("send-keys", "-t", "client"));
-			args.addAll(List.of(keys));
-			run(args.toArray(String[]::new));
-			return this;
-		}
-
-		String screen() {
-			return run("capture-pane", "-p", "-t", "client", "-S", "-200");
-		}
-
-		String lastLine() {
-			List<String> lines = screen().lines().filter(line -> !line.isBlank()).toList();
-			return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
-		}
-
-		void awaitScreen(String text) {
-			try {
-				await().atMost(SCREEN).pollInterval(Duration.ofMillis(200)).until(() -> screen().contains(text));
-			}
-			catch (ConditionTimeoutException ex) {
-				throw new AssertionError("The terminal never showed \"" + text + "\"; it shows:\n" + screen(), ex);
-			}
-		}
-
-		void kill() {
-			try {
-				run("kill-server");
-			}
-			catch (IllegalStateException ex) {
-				// already gone
-			}
-		}
-
-		private String run(String... args) {
-			List<String> command = new ArrayList<>(List.of("tmux", "-L", this.socket));
-			command.addAll(List.of(args));
-			try {
-				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-				String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-				if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-					throw new IllegalStateException("tmux " + String.join(" ", args) + " failed: " + output);
-				}
-				return output;
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		static String quote(String arg) {
-			return "'" + arg.replace("'", "'\\''") + "'";
-		}
-
-	}
 
 }

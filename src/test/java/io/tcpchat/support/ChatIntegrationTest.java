@@ -92,6 +92,30 @@ public abstract class ChatIntegrationTest {
 		}
 	}
 
+	/** The bound port of the IRC listener. */
+	protected int ircPort() {
+		return this.listeners.port("irc");
+	}
+
+	/** A new connection to the IRC listener, not registered. */
+	protected IrcTestClient connectIrc() {
+		try {
+			await().until(() -> ircPort() > 0);
+			IrcTestClient client = new IrcTestClient(new Socket("127.0.0.1", ircPort()));
+			this.clients.add(client);
+			return client;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A new account, logged in over IRC with PASS (the welcome burst read). */
+	protected IrcTestClient newIrcUser(String name) {
+		newUser(name).close();
+		return connectIrc().register(name, PASSWORD);
+	}
+
 	/** A new connection from another loopback address (e.g. 127.0.0.2), as if from another machine. */
 	protected ChatClient connectFrom(String localAddress) {
 		try {

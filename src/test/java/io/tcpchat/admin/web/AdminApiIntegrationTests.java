@@ -262,12 +262,12 @@ class AdminApiIntegrationTests extends ChatIntegrationTest {
 		throw new AssertionError("no channel " + name);
 	}
 
+	/** The gauge's value, summed over its series (one per listener for the connections, for one). */
 	private static double gauge(String scrape, String name) {
 		return scrape.lines()
 			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
 			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-			.findFirst()
-			.orElseThrow();
+			.sum();
 	}
 
 }
