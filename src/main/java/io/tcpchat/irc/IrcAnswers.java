@@ -73,11 +73,7 @@ final class IrcAnswers {
 					c.numeric("301", data.get("to") + " :" + data.get("away"));
 				}
 			}
-			case JOIN_HISTORY -> {
-				if (!list(data.get("messages")).isEmpty()) {
-					c.text(null, null, IrcServer.CHATSERV, "NOTICE", channel, r.text());
-				}
-			}
+			case JOIN_HISTORY -> IrcEvents.history(c, channel, list(data.get("messages")), r.text());
 			case CHATSERV -> c.chatServ(r.text());
 			case PART, TOPIC_SET, MODE_CHANGE, KICK, NOTICE, SILENT -> {
 				// the chat event that follows shows it (PART, TOPIC, MODE, KICK, the message)
@@ -86,7 +82,7 @@ final class IrcAnswers {
 	}
 
 	static void error(IrcClient c, ServerEvent.Error e) {
-		if ("login".equals(e.command()) && c.pendingLogin != IrcClient.Login.NONE) {
+		if (("login".equals(e.command()) || "register".equals(e.command())) && c.pendingLogin != IrcClient.Login.NONE) {
 			loginFailed(c, e);
 			return;
 		}
@@ -172,6 +168,10 @@ final class IrcAnswers {
 	private static void loginFailed(IrcClient c, ServerEvent.Error e) {
 		IrcClient.Login how = c.pendingLogin;
 		c.pendingLogin = IrcClient.Login.NONE;
+		if (how == IrcClient.Login.REGISTER) {
+			IrcRegistration.registrationFailed(c, registrationFailure(e), c.nick, e.text());
+			return;
+		}
 		if ("banned".equals(e.code())) {
 			c.numeric("465", ":" + e.text());
 		}
@@ -183,6 +183,16 @@ final class IrcAnswers {
 			c.numeric("464", ":Password incorrect: " + e.text());
 			c.chat("//quit", null);
 		}
+	}
+
+	/** The {@code FAIL REGISTER} code of draft/account-registration for the chat's error. */
+	private static String registrationFailure(ServerEvent.Error e) {
+		return switch (e.code()) {
+			case "already-exists" -> "ACCOUNT_EXISTS";
+			case "invalid-argument" -> e.text().toLowerCase(java.util.Locale.ROOT).contains("password") ? "WEAK_PASSWORD"
+					: "BAD_ACCOUNT_NAME";
+			default -> "TEMPORARILY_UNAVAILABLE";
+		};
 	}
 
 	static List<?> list(Object value) {

@@ -31,7 +31,7 @@ final class IrcClient {
 	private static final Logger log = LoggerFactory.getLogger(IrcClient.class);
 
 	enum Login {
-		NONE, PASS, SASL
+		NONE, PASS, SASL, REGISTER
 	}
 
 	final String id;
@@ -96,6 +96,8 @@ final class IrcClient {
 	private long outboxFirst;
 
 	private boolean dropped;
+
+	private int batches;
 
 	IrcClient(String id, IrcServer server, Outbound socket, ConnectionHandler sessions) {
 		this.id = id;
@@ -223,9 +225,14 @@ final class IrcClient {
 	 * @param source a nick, or null for the server
 	 */
 	void text(Instant ts, Long msgid, String source, String command, String target, String text) {
+		text(ts, msgid, source, command, target, text, null);
+	}
+
+	/** As {@link #text(Instant, Long, String, String, String, String)}, inside the IRCv3 batch {@code batch}. */
+	void text(Instant ts, Long msgid, String source, String command, String target, String text, String batch) {
 		String prefix = ":" + ((source == null) ? this.server.name() : this.server.mask(source)) + " " + command
 				+ " " + target + " :";
-		String tags = tags(ts, msgid);
+		String tags = tags(ts, msgid, batch);
 		int room = IrcText.MAX_LINE_BYTES - 2 - IrcText.utf8Length(prefix);
 		for (String line : text.split("\n", -1)) {
 			boolean action = line.startsWith(IrcText.CTCP + "ACTION ") && line.endsWith(IrcText.CTCP);
@@ -247,10 +254,18 @@ final class IrcClient {
 		text(null, null, IrcServer.CHATSERV, "NOTICE", me(), text);
 	}
 
-	private String tags(Instant ts, Long msgid) {
+	/** A new batch reference, unique on this connection. */
+	String nextBatch() {
+		return "b" + (++this.batches);
+	}
+
+	private String tags(Instant ts, Long msgid, String batch) {
 		StringBuilder tags = new StringBuilder();
+		if (batch != null) {
+			tags.append("batch=").append(batch);
+		}
 		if (ts != null && has(IrcServer.SERVER_TIME)) {
-			tags.append("time=").append(IrcText.serverTime(ts));
+			tags.append((tags.length() > 0) ? ";" : "").append("time=").append(IrcText.serverTime(ts));
 		}
 		if (msgid != null && has(IrcServer.MESSAGE_TAGS)) {
 			tags.append((tags.length() > 0) ? ";" : "").append("msgid=").append(msgid);

@@ -17,7 +17,7 @@ final class IrcCommands {
 
 	/** Usable before registration; anything else is {@code 451}. */
 	private static final Set<String> BEFORE_REGISTRATION = Set.of("CAP", "AUTHENTICATE", "PASS", "NICK", "USER",
-			"PING", "PONG", "QUIT");
+			"REGISTER", "PING", "PONG", "QUIT");
 
 	/**
 	 * Chat commands that would break the dialect, or that IRC itself does: not through ChatServ. {@code passwd}
@@ -53,6 +53,7 @@ final class IrcCommands {
 			case "PASS" -> IrcRegistration.pass(c, m);
 			case "NICK" -> IrcRegistration.nick(c, m);
 			case "USER" -> IrcRegistration.user(c, m);
+			case "REGISTER" -> IrcRegistration.register(c, m);
 			case "PING" -> {
 				c.fromServer("PONG " + c.server.name() + " :" + nullToEmpty(m.last()));
 				c.chat("//pong irc", null);
@@ -245,9 +246,13 @@ final class IrcCommands {
 		return m.params().stream().flatMap(p -> Arrays.stream(p.split(" "))).filter(w -> !w.isEmpty()).toList();
 	}
 
-	/** Removes the control characters IRC clients use for formatting, as every listener does. */
+	/**
+	 * IRC's formatting codes decoded away (with a colour's numbers), then the cleaning every listener applies to a
+	 * line ({@link InboundLine#withoutControlCharacters}); the services clean the text again by the one rule for
+	 * what others see ({@code text.ChatText}), as for text from TCP or the WebSocket.
+	 */
 	static String clean(String text) {
-		return (text == null) ? null : InboundLine.withoutControlCharacters(text);
+		return (text == null) ? null : InboundLine.withoutControlCharacters(IrcText.withoutFormatting(text));
 	}
 
 	static String withText(String command, String text) {

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * IRC (RFC 1459/2812 client protocol, IRCv3 CAP, SASL PLAIN, server-time, message-tags, echo-message) as a
+ * IRC (RFC 1459/2812 client protocol, IRCv3 CAP, SASL PLAIN and the capabilities of {@link IrcServer}) as a
  * dialect of the IRC listeners: see docs/irc.md.
  */
 @Component
@@ -34,7 +34,8 @@ class IrcDialect implements Dialect {
 
 	@Override
 	public ConnectionHandler over(ConnectionHandler sessions) {
-		return new IrcGateway(sessions, new IrcServer(this.properties.irc()), this.jsonMapper);
+		return new IrcGateway(sessions, new IrcServer(this.properties.irc(),
+				this.properties.registration() == ChatProperties.Registration.OPEN), this.jsonMapper);
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.tcpchat.irc;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
 import io.tcpchat.protocol.ServerEvent;
 
 /**
@@ -62,8 +67,13 @@ final class IrcEvents {
 		c.pendingLogin = IrcClient.Login.NONE;
 		c.account = l.user();
 		c.admin = l.roles() != null && l.roles().stream().anyMatch(ADMIN::equalsIgnoreCase);
-		if (how == IrcClient.Login.SASL) {
+		if (how == IrcClient.Login.REGISTER) {
+			c.fromServer("REGISTER SUCCESS " + c.account + " :Account created; you are logged in as " + c.account);
+		}
+		if (how == IrcClient.Login.SASL || how == IrcClient.Login.REGISTER) {
 			c.numeric("900", c.server.mask(c.account) + " " + c.account + " :You are now logged in as " + c.account);
+		}
+		if (how == IrcClient.Login.SASL) {
 			c.numeric("903", ":SASL authentication successful");
 		}
 		IrcRegistration.complete(c);
@@ -155,6 +165,13 @@ final class IrcEvents {
 			}
 			case "moderator" -> c.fromUser(n.by(),
 					"MODE " + channel + (n.text().startsWith(n.by() + " made ") ? " +o " : " -o ") + n.user());
+			case "away" -> {
+				// "<user> is away: <text>" (EventDelivery): IRC's AWAY carries the text alone
+				String prefix = n.user() + " is away: ";
+				c.fromUser(n.user(), "AWAY :" + (n.text().startsWith(prefix) ? n.text().substring(prefix.length())
+						: n.text()));
+			}
+			case "back" -> c.fromUser(n.user(), "AWAY");
 			case "owner" -> {
 				c.fromUser(n.by(), "MODE " + channel + " +o " + n.user());
 				c.chatServ(n.text());
@@ -177,6 +194,48 @@ final class IrcEvents {
 			c.numeric("332", ircName + " :" + topic);
 		}
 		c.chat("//members " + channel, Purpose.of(Purpose.Kind.JOIN_NAMES, channel));
+	}
+
+	/**
+	 * The channel's last messages after a JOIN: a {@code chathistory} batch of PRIVMSGs with their time and id for
+	 * a client with {@code batch} and {@code server-time}, else one NOTICE from ChatServ ({@code asText}).
+	 */
+	static void history(IrcClient c, String ircChannel, List<?> messages, String asText) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		if (!c.has(IrcServer.BATCH) || !c.has(IrcServer.SERVER_TIME)) {
+			c.text(null, null, IrcServer.CHATSERV, "NOTICE", ircChannel, asText);
+			return;
+		}
+		String batch = c.nextBatch();
+		c.fromServer("BATCH +" + batch + " chathistory " + ircChannel);
+		for (Object item : messages) {
+			Map<String, ?> m = IrcAnswers.map(item);
+			String text = IrcAnswers.string(m.get("text"));
+			String from = IrcAnswers.string(m.get("from"));
+			if (text == null || from == null) {
+				continue;
+			}
+			if (Boolean.TRUE.equals(m.get("action"))) {
+				text = IrcText.CTCP + "ACTION " + text + IrcText.CTCP;
+			}
+			Long id = (m.get("id") instanceof Number n) ? n.longValue() : null;
+			c.text(instant(m.get("ts")), id, from, "PRIVMSG", ircChannel, text, batch);
+		}
+		c.fromServer("BATCH -" + batch);
+	}
+
+	private static Instant instant(Object value) {
+		if (value instanceof Number n) {
+			return Instant.ofEpochMilli(n.longValue());
+		}
+		try {
+			return (value != null) ? Instant.parse(value.toString()) : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** The channel's last messages after a JOIN (not at login: the unread counts say what is new then). */

@@ -38,11 +38,12 @@ final class IrcRegistration {
 				String wanted = (m.param(1) != null) ? m.param(1).trim() : "";
 				List<String> names = Arrays.stream(wanted.split(" +")).filter(s -> !s.isEmpty()).toList();
 				boolean known = names.stream()
-					.allMatch(name -> IrcServer.CAPABILITIES.contains(name.startsWith("-") ? name.substring(1) : name));
+					.allMatch(name -> c.server.offers(name.startsWith("-") ? name.substring(1) : name));
 				if (!known || names.isEmpty()) {
 					c.fromServer("CAP " + to + " NAK :" + wanted);
 					return;
 				}
+				boolean awayNotify = c.has(IrcServer.AWAY_NOTIFY);
 				for (String name : names) {
 					if (name.startsWith("-")) {
 						c.caps.remove(name.substring(1));
@@ -52,6 +53,9 @@ final class IrcRegistration {
 					}
 				}
 				c.fromServer("CAP " + to + " ACK :" + wanted);
+				if (c.welcomed && awayNotify != c.has(IrcServer.AWAY_NOTIFY)) {
+					awayNotices(c);
+				}
 			}
 			case "END" -> {
 				c.capNegotiating = false;
@@ -154,6 +158,50 @@ final class IrcRegistration {
 		}
 	}
 
+	/**
+	 * IRCv3 {@code draft/account-registration}: {@code REGISTER <account|*> <email|*> <password>} is the chat's
+	 * {@code //register} (the same rules for names and passwords, the same throttles, refused while registration
+	 * is closed), before the connection is registered; the account is the nick from then on. Answered with
+	 * {@code REGISTER SUCCESS} and a login, or {@code FAIL REGISTER <code>} ({@link IrcAnswers}).
+	 */
+	static void register(IrcClient c, IrcMessage m) {
+		String wanted = m.param(0);
+		if (c.account != null || c.welcomed) {
+			registrationFailed(c, "ALREADY_AUTHENTICATED", (wanted != null) ? wanted : "*",
+					"You are logged in already");
+			return;
+		}
+		if (m.size() < 3 || m.param(2).isEmpty()) {
+			c.numeric("461", "REGISTER :Not enough parameters");
+			return;
+		}
+		if (c.pendingLogin != IrcClient.Login.NONE) {
+			registrationFailed(c, "TEMPORARILY_UNAVAILABLE", wanted, "A login is under way");
+			return;
+		}
+		String account = wanted.equals("*") ? c.nick : wanted;
+		if (account == null) {
+			registrationFailed(c, "NEED_NICK", "*", "Send NICK first, or name the account");
+			return;
+		}
+		if (!IrcText.isNick(account)) {
+			registrationFailed(c, "BAD_ACCOUNT_NAME", account, IrcText.whyNotANick(account));
+			return;
+		}
+		c.nick = account;
+		c.pendingLogin = IrcClient.Login.REGISTER;
+		c.chat("//register " + account + " " + m.param(2), null);
+	}
+
+	static void registrationFailed(IrcClient c, String code, String account, String text) {
+		c.fromServer("FAIL REGISTER " + code + " " + account + " :" + text);
+	}
+
+	/** Away changes of the people in the client's channels, as AWAY lines, while it has {@code away-notify}. */
+	static void awayNotices(IrcClient c) {
+		c.chat("//away-notices " + (c.has(IrcServer.AWAY_NOTIFY) ? "on" : "off"), Purpose.of(Purpose.Kind.SILENT));
+	}
+
 	/** Once NICK, USER and the end of CAP are in: log in with PASS, or welcome a SASL login. */
 	static void complete(IrcClient c) {
 		if (c.welcomed || c.nick == null && c.account == null || c.user == null || c.capNegotiating
@@ -197,6 +245,9 @@ final class IrcRegistration {
 		c.numeric("005", String.join(" ", IrcServer.ISUPPORT) + " :are supported by this server");
 		c.chat("//user-count", Purpose.of(Purpose.Kind.WELCOME_LUSERS));
 		c.chat("//whoami", Purpose.of(Purpose.Kind.AUTOJOIN));
+		if (c.has(IrcServer.AWAY_NOTIFY)) {
+			awayNotices(c);
+		}
 	}
 
 	static void lusers(IrcClient c, long users) {

@@ -1,8 +1,9 @@
 package io.tcpchat.irc;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.tcpchat.config.ChatProperties;
 
@@ -24,7 +25,14 @@ final class IrcServer {
 
 	static final String MULTI_PREFIX = "multi-prefix";
 
-	static final Set<String> CAPABILITIES = Set.of(SASL, SERVER_TIME, MESSAGE_TAGS, ECHO_MESSAGE, MULTI_PREFIX);
+	static final String AWAY_NOTIFY = "away-notify";
+
+	static final String BATCH = "batch";
+
+	static final String ACCOUNT_REGISTRATION = "draft/account-registration";
+
+	/** What {@code CAP LS} offers, in order; account registration only while the chat's registration is open. */
+	private final List<String> capabilities;
 
 	/** Usernames are 3-32 characters, channel names 1-50 plus the '#'. */
 	static final List<String> ISUPPORT = List.of("CHANTYPES=#", "CASEMAPPING=ascii", "NICKLEN=32",
@@ -39,7 +47,13 @@ final class IrcServer {
 
 	private final Instant created = Instant.now();
 
-	IrcServer(ChatProperties.Irc properties) {
+	IrcServer(ChatProperties.Irc properties, boolean registrationOpen) {
+		List<String> offered = new ArrayList<>(List.of(SASL, SERVER_TIME, MESSAGE_TAGS, ECHO_MESSAGE, MULTI_PREFIX,
+				AWAY_NOTIFY, BATCH));
+		if (registrationOpen) {
+			offered.add(ACCOUNT_REGISTRATION);
+		}
+		this.capabilities = List.copyOf(offered);
 		this.name = properties.serverName();
 		this.description = properties.serverDescription();
 		String text = (properties.motd() != null) ? properties.motd().strip() : "";
@@ -67,10 +81,24 @@ final class IrcServer {
 		return nick + "!" + nick + "@" + this.name;
 	}
 
-	/** The capability list of {@code CAP LS}; version 302 clients learn the SASL mechanism as well. */
+	boolean offers(String capability) {
+		return this.capabilities.contains(capability);
+	}
+
+	/**
+	 * The capability list of {@code CAP LS}; version 302 clients learn the values as well: the SASL mechanism, and
+	 * that an account can be registered before the connection is (the account is the nick from then on).
+	 */
 	String capabilityList(boolean v302) {
-		return (v302 ? SASL + "=PLAIN" : SASL) + " " + SERVER_TIME + " " + MESSAGE_TAGS + " " + ECHO_MESSAGE + " "
-				+ MULTI_PREFIX;
+		return this.capabilities.stream().map(cap -> v302 ? cap + valueOf(cap) : cap).collect(Collectors.joining(" "));
+	}
+
+	private static String valueOf(String capability) {
+		return switch (capability) {
+			case SASL -> "=PLAIN";
+			case ACCOUNT_REGISTRATION -> "=before-connect,custom-account-name";
+			default -> "";
+		};
 	}
 
 }

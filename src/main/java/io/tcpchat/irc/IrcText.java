@@ -55,6 +55,59 @@ final class IrcText {
 		return SERVER_TIME.format(instant);
 	}
 
+	/**
+	 * The text without IRC's formatting codes: bold, italics, underline, strike-through, monospace, reverse and
+	 * reset, and the colour codes with their numbers (0x03 then {@code 04,12}, or 0x04 then {@code FF0000}), which would
+	 * otherwise stay behind as digits once the control character is gone. Decoding IRC, not cleaning: what is left
+	 * is cleaned like every other listener's text.
+	 */
+	static String withoutFormatting(String text) {
+		StringBuilder out = null;
+		int i = 0;
+		while (i < text.length()) {
+			char ch = text.charAt(i);
+			int skip = switch (ch) {
+				case '\u0002', '\u000f', '\u0011', '\u0016', '\u001d', '\u001e', '\u001f' -> 1;
+				case '\u0003' -> 1 + colourLength(text, i + 1, 2, false);
+				case '\u0004' -> 1 + colourLength(text, i + 1, 6, true);
+				default -> 0;
+			};
+			if (skip > 0 && out == null) {
+				out = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (skip == 0 && out != null) {
+				out.append(ch);
+			}
+			i += Math.max(skip, 1);
+		}
+		return (out == null) ? text : out.toString();
+	}
+
+	/** The length of {@code fg[,bg]} at {@code from}: up to {@code digits} digits each (hex ones exactly six). */
+	private static int colourLength(String text, int from, int digits, boolean hex) {
+		int fg = number(text, from, digits, hex);
+		if (fg == 0) {
+			return 0;
+		}
+		int comma = from + fg;
+		if (comma < text.length() && text.charAt(comma) == ',') {
+			int bg = number(text, comma + 1, digits, hex);
+			if (bg > 0) {
+				return fg + 1 + bg;
+			}
+		}
+		return fg;
+	}
+
+	private static int number(String text, int from, int digits, boolean hex) {
+		int n = 0;
+		while (n < digits && from + n < text.length()
+				&& Character.digit(text.charAt(from + n), hex ? 16 : 10) >= 0 && text.charAt(from + n) < 0x80) {
+			n++;
+		}
+		return (hex && n != digits) ? 0 : n;
+	}
+
 	static int utf8Length(String text) {
 		return text.getBytes(StandardCharsets.UTF_8).length;
 	}

@@ -37,6 +37,10 @@ class EventDelivery implements ChatEventListener {
 
 	static final String OFFLINE = "offline";
 
+	static final String AWAY = "away";
+
+	static final String BACK = "back";
+
 	private final SessionRegistry registry;
 
 	private final EventRenderer renderer;
@@ -120,8 +124,18 @@ class EventDelivery implements ChatEventListener {
 					o.by() + " gave #" + o.channel() + " to " + o.owner() + ".", o.channel(), null, o.owner(), o.by()));
 		}
 		else if (event instanceof ChatEvent.PresenceChanged p) {
-			deliver(sharingAChannel(p.userId(), p.channels()), new ServerEvent.Notice(p.online() ? ONLINE : OFFLINE,
-					p.user() + (p.online() ? " is online." : " went offline."), null, null, p.user(), null));
+			deliver(sharingAChannel(this.registry.presenceWatchers(), p.userId(), p.channels()),
+					new ServerEvent.Notice(p.online() ? ONLINE : OFFLINE,
+							p.user() + (p.online() ? " is online." : " went offline."), null, null, p.user(), null));
+		}
+		else if (event instanceof ChatEvent.AwayChanged a) {
+			Collection<ChatSession> watchers = this.registry.awayWatchers();
+			if (!watchers.isEmpty()) {
+				deliver(sharingAChannel(watchers, a.userId(), this.channels.getObject().channelsOf(a.userId())),
+						new ServerEvent.Notice((a.text() != null) ? AWAY : BACK,
+								a.user() + ((a.text() != null) ? " is away: " + a.text() : " is back."), null, null,
+								a.user(), null));
+			}
 		}
 		else if (event instanceof ChatEvent.PresenceNoticesChanged n) {
 			this.registry.ofUser(n.userId()).forEach(session -> this.registry.watchPresence(session, n.on()));
@@ -172,9 +186,9 @@ class EventDelivery implements ChatEventListener {
 		}
 	}
 
-	/** The sessions that want presence notices and share a channel with the user (never the user's own). */
-	private Collection<ChatSession> sharingAChannel(long userId, List<String> channels) {
-		Collection<ChatSession> watchers = this.registry.presenceWatchers();
+	/** Those of the {@code watchers} that share a channel with the user (never the user's own sessions). */
+	private static Collection<ChatSession> sharingAChannel(Collection<ChatSession> watchers, long userId,
+			List<String> channels) {
 		if (watchers.isEmpty()) {
 			return List.of();
 		}

@@ -22,8 +22,11 @@ class SessionCommands {
 
 	private final SessionManager sessions;
 
-	SessionCommands(SessionManager sessions) {
+	private final SessionRegistry registry;
+
+	SessionCommands(SessionManager sessions, SessionRegistry registry) {
 		this.sessions = sessions;
+		this.registry = registry;
 	}
 
 	@ChatCommand(name = "format", usage = "<text|json>", description = "Chooses how the server writes to you.",
@@ -58,6 +61,18 @@ class SessionCommands {
 		String reason = arguments.optional(0).filter(ChatText::hasVisible).map(r -> "quit: " + ChatText.clean(r))
 			.orElse("quit");
 		session.afterPendingWork(() -> session.bye(reason));
+	}
+
+	@ChatCommand(name = "away-notices", usage = "(on|off)",
+			description = "Notices on this connection when people in your channels go away or come back (off by default).")
+	Reply awayNotices(ChatSession session, Arguments arguments) {
+		String value = arguments.optional(0).map(v -> v.toLowerCase(Locale.ROOT)).orElse("on");
+		if (!value.equals("on") && !value.equals("off")) {
+			throw ChatException.invalid("Usage: //away-notices (on|off)");
+		}
+		boolean on = value.equals("on");
+		this.registry.watchAway(session, on);
+		return Reply.of("Away notices are " + value + " on this connection.", Map.of("awayNotices", on));
 	}
 
 	@ChatCommand(name = "whoami", description = "Shows your name, roles and channels.")

@@ -27,6 +27,12 @@ public class SessionRegistry {
 	/** The sessions whose users want online/offline notices ({@code //notify on}): few, so delivery scans them. */
 	private final Set<ChatSession> presenceWatchers = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * The sessions that asked for away notices ({@code //away-notices on}, IRC's away-notify): scanned only when
+	 * someone goes away or comes back, which is rare next to messages.
+	 */
+	private final Set<ChatSession> awayWatchers = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Integer> countByAddress = new ConcurrentHashMap<>();
 
 	private final Map<String, AtomicInteger> countByListener = new ConcurrentHashMap<>();
@@ -73,6 +79,7 @@ public class SessionRegistry {
 
 	void unindex(ChatSession session) {
 		this.presenceWatchers.remove(session);
+		this.awayWatchers.remove(session);
 		if (session.isLoggedIn()) {
 			removeFrom(this.byUser, userKey(session), session);
 			session.channels().forEach(channel -> removeFrom(this.byChannel, channel, session));
@@ -96,6 +103,19 @@ public class SessionRegistry {
 
 	Collection<ChatSession> presenceWatchers() {
 		return this.presenceWatchers;
+	}
+
+	void watchAway(ChatSession session, boolean on) {
+		if (on && contains(session)) {
+			this.awayWatchers.add(session);
+		}
+		else {
+			this.awayWatchers.remove(session);
+		}
+	}
+
+	Collection<ChatSession> awayWatchers() {
+		return this.awayWatchers;
 	}
 
 	void joined(ChatSession session, String channel) {

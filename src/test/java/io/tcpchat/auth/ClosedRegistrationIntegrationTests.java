@@ -2,6 +2,7 @@ package io.tcpchat.auth;
 
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
+import io.tcpchat.support.IrcTestClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +45,19 @@ class ClosedRegistrationIntegrationTests extends ChatIntegrationTest {
 	@Test
 	void theWelcomeSaysRegistrationIsClosed() {
 		assertThat(connect().expectLine(line -> line.startsWith("***"))).contains("closed");
+	}
+
+	@Test
+	void ircOffersNoAccountRegistrationAndRefusesRegister() {
+		String sam = uniqueName("sam");
+		IrcTestClient irc = connectIrc();
+
+		irc.send("CAP LS 302").send("NICK " + sam).send("USER sam 0 * :Sam");
+		assertThat(irc.expectLine(line -> line.contains(" CAP * LS "))).doesNotContain("account-registration");
+		irc.send("REGISTER * * " + PASSWORD);
+
+		assertThat(irc.expectCommand("FAIL", "REGISTER"))
+			.startsWith(":tcp-chat FAIL REGISTER TEMPORARILY_UNAVAILABLE " + sam + " :");
 	}
 
 	private ChatClient atUsernamePrompt() {

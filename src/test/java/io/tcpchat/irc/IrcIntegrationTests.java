@@ -19,8 +19,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void passLoginGivesTheWelcomeBurstAndJoinsTheUsersChannels() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 		IrcTestClient irc = connectIrc();
 
 		irc.send("PASS " + PASSWORD).send("NICK " + alice).send("USER alice 0 * :Alice A.");
@@ -44,8 +43,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void saslPlainLogsInAndTheRequestedCapabilitiesApply() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 
 		IrcTestClient irc = connectIrc().registerWithSasl(alice, PASSWORD, "server-time", "message-tags",
 				"echo-message");
@@ -69,8 +67,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void aWrongPasswordIs464AndTheConnectionCloses() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 		IrcTestClient irc = connectIrc();
 
 		irc.send("PASS not-the-password").send("NICK " + alice).send("USER alice 0 * :Alice");
@@ -82,8 +79,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void aWrongSaslPasswordIs904() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 		IrcTestClient irc = connectIrc();
 
 		irc.send("CAP LS 302").send("NICK " + alice).send("USER alice 0 * :Alice").send("CAP REQ :sasl");
@@ -106,8 +102,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void commandsBeforeRegistrationAre451AndUnknownOnesAfterIt421() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 		IrcTestClient irc = connectIrc();
 
 		irc.send("JOIN #general");
@@ -119,8 +114,7 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 
 	@Test
 	void linesEndingInLfAloneWorkAndClientPingsAreAnswered() {
-		String alice = uniqueName("alice");
-		newUser(alice).close();
+		String alice = existingAccount("alice");
 		IrcTestClient irc = connectIrc();
 
 		irc.sendLf("PASS " + PASSWORD).sendLf("NICK " + alice).sendLf("USER alice 0 * :Alice");
@@ -313,6 +307,13 @@ class IrcIntegrationTests extends ChatIntegrationTest {
 		irc.send("PRIVMSG " + carol + " :hello from irc");
 		assertThat(web.expect("dm", m -> m.path("from").asString().equals(alice)).path("text").asString())
 			.isEqualTo("hello from irc");
+	}
+
+	/** An account made over the line protocol, logged in nowhere now. */
+	private String existingAccount(String base) {
+		String name = uniqueName(base);
+		newUser(name).close();
+		return name;
 	}
 
 }
