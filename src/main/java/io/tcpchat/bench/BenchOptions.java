@@ -16,7 +16,8 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		Duration warmup, Duration duration, int window, int messageBytes, String userPrefix, String password,
 		int connectConcurrency, int sourceAddresses, int threads, Duration connectTimeout, String serverPid,
 		String jmx, boolean spawn, String serverHeap, String serverJvmArgs, List<String> serverArgs, Path jfr,
-		Path jsonOut, boolean quiet, double webSocket, int httpPort, boolean ramp, int rampSteps, double rampFactor) {
+		Path jsonOut, boolean quiet, double webSocket, int httpPort, boolean ramp, int rampSteps, double rampFactor,
+		double irc, int ircPort, boolean externalIrc) {
 
 	static final String USAGE = """
 			Usage: java -jar tcp-chat.jar bench <idle|fanout|many-channels|dm|churn|storm|smoke> [options]
@@ -46,6 +47,11 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 			  --json FILE             also write the JSON report to FILE
 			  --websocket F           put this share of the clients (0..1) on the WebSocket listener (default 0)
 			  --http-port P           with --port: the server's HTTP port, where the WebSocket is (default 8080)
+			  --irc F                 put this share of the clients (0..1) on the IRC listener (default 0): PASS login,
+			                          echo-message, PRIVMSG to their channel (fanout, many-channels, dm, idle, smoke)
+			  --irc-port P            with --port: the server's IRC port (default 6667)
+			  --external-irc          with --host/--port: drive a third-party IRC server (ngIRCd, InspIRCd): no accounts,
+			                          NICK/USER only, every client on IRC, no preparation; see docs/performance.md
 			  --user-prefix P --password W   accounts used (default bench / bench-password)
 			  --ramp                  raise --rate step by step (each step --warmup + --duration) until delivery
 			                          p99 reaches 100 ms or anything is lost; report the highest passing step
@@ -71,7 +77,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				value = key.substring(equals + 1);
 				key = key.substring(0, equals);
 			}
-			else if (key.equals("quiet") || key.equals("ramp")) {
+			else if (key.equals("quiet") || key.equals("ramp") || key.equals("external-irc")) {
 				value = "true";
 			}
 			else if (key.startsWith("server-arg=")) {
@@ -111,7 +117,8 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 				o.text("server-jvm-args", "-XX:+UseZGC"), List.copyOf(serverArgs),
 				o.path("jfr"), o.path("json"), o.text("quiet", "false").equals("true"), o.decimal("websocket", 0),
 				o.integer("http-port", 8080), o.text("ramp", "false").equals("true"), o.integer("ramp-steps", 12),
-				o.decimal("ramp-factor", 1.5));
+				o.decimal("ramp-factor", 1.5), o.decimal("irc", 0), o.integer("irc-port", 6667),
+				o.text("external-irc", "false").equals("true"));
 		o.rejectUnknown();
 		if (options.senders() > options.clients()) {
 			throw new IllegalArgumentException("--senders cannot exceed --clients");
@@ -125,7 +132,17 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		if (options.webSocket() < 0 || options.webSocket() > 1) {
 			throw new IllegalArgumentException("--websocket is a share of the clients, 0..1");
 		}
-		if (options.sourceAddresses() < 1 || options.sourceAddresses() > 250) {
+		if (options.irc() < 0 || options.irc() > 1 || options.irc() > 0 && options.webSocket() > 0) {
+			throw new IllegalArgumentException("--irc is a share of the clients, 0..1, not combined with --websocket");
+		}
+		boolean anyIrc = options.irc() > 0 || options.externalIrc();
+		if (anyIrc && (scenario == Scenario.CHURN || scenario == Scenario.STORM)) {
+			throw new IllegalArgumentException("IRC clients take part in idle, fanout, many-channels, dm and smoke");
+		}
+		if (options.externalIrc() && (options.spawn() || options.webSocket() > 0)) {
+			throw new IllegalArgumentException("--external-irc needs --port (the IRC server's) and no --websocket");
+		}
+				if (options.sourceAddresses() < 1 || options.sourceAddresses() > 250) {
 			throw new IllegalArgumentException("--source-addresses must be 1..250");
 		}
 		return options;
@@ -143,7 +160,15 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 		return Math.floor((index + 1) * this.webSocket) > Math.floor(index * this.webSocket);
 	}
 
-	String userName(int index) {
+	/** Whether client {@code index} speaks IRC: every client against a third-party server, else the share. */
+	boolean onIrc(int index) {
+		if (this.externalIrc) {
+			return true;
+		}
+		return Math.floor((index + 1) * this.irc) > Math.floor(index * this.irc);
+	}
+
+		String userName(int index) {
 		return this.userPrefix + "-" + index;
 	}
 

@@ -41,6 +41,10 @@ final class LoadClient implements WebSocketFraming.Lines {
 
 	private static final byte[] TYPE_DM = "dm".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] IRC_PRIVMSG = " PRIVMSG ".getBytes(StandardCharsets.US_ASCII);
+
+	private static final byte[] IRC_STAMP = " :bench ".getBytes(StandardCharsets.US_ASCII);
+
 	final int index;
 
 	private final String user;
@@ -60,6 +64,9 @@ final class LoadClient implements WebSocketFraming.Lines {
 
 	/** For a client on the WebSocket listener, its framing; null on TCP. */
 	private final WebSocketFraming webSocket;
+
+	/** For a client that speaks IRC, its side of the conversation; null for the chat's own protocol. */
+	private final IrcLoad irc;
 
 	private SocketChannel socket;
 
@@ -94,8 +101,9 @@ final class LoadClient implements WebSocketFraming.Lines {
 	long nextSendNanos;
 
 	LoadClient(int index, String user, String password, String channel, String partner, Mode mode, Stats stats,
-			Listener listener, boolean webSocket) {
+			Listener listener, boolean webSocket, IrcLoad irc) {
 		this.webSocket = webSocket ? new WebSocketFraming() : null;
+		this.irc = irc;
 		this.index = index;
 		this.user = user;
 		this.password = password;
@@ -147,6 +155,11 @@ final class LoadClient implements WebSocketFraming.Lines {
 		return this.ready;
 	}
 
+	/** Whether this client connects to the IRC listener (or a third-party IRC server). */
+	boolean speaksIrc() {
+		return this.irc != null;
+	}
+
 	long outstanding() {
 		return this.seq - this.acked;
 	}
@@ -186,6 +199,12 @@ final class LoadClient implements WebSocketFraming.Lines {
 	/** The connection speaks the chat protocol now (at once on TCP, after the upgrade on WebSocket). */
 	@Override
 	public void opened() throws IOException {
+		if (this.irc != null) {
+			for (String line : this.irc.opening()) {
+				send(line);
+			}
+			return;
+		}
 		send("//format json");
 		if (this.mode == Mode.PREPARE) {
 			send("//register " + this.user + " " + this.password);
@@ -205,6 +224,17 @@ final class LoadClient implements WebSocketFraming.Lines {
 	/** Sends one bench message, stamped with the send time. */
 	void sendMessage(String padding) throws IOException {
 		long now = System.nanoTime();
+		if (this.irc != null) {
+			String text = "bench " + now + " " + this.index + " " + this.seq++ + " " + padding;
+			this.stats.sent.increment();
+			send(this.irc.message(this.partner, text));
+			if (!this.irc.echoes()) {
+				// no echo-message (a third-party server): written is as accepted as it gets
+				this.acked++;
+				this.stats.accepted.increment();
+			}
+			return;
+		}
 		StringBuilder line = new StringBuilder(padding.length() + 64);
 		if (this.partner != null) {
 			line.append("//msg ").append(this.partner).append(' ');
@@ -293,6 +323,10 @@ final class LoadClient implements WebSocketFraming.Lines {
 
 	@Override
 	public void line(byte[] bytes, int start, int end) throws IOException {
+		if (this.irc != null) {
+			ircLine(bytes, start, end);
+			return;
+		}
 		if (end - start < TYPE_PREFIX.length || !startsWith(bytes, start, TYPE_PREFIX)) {
 			return; // the text-format banner and prompt before //format json took effect
 		}
@@ -311,12 +345,15 @@ final class LoadClient implements WebSocketFraming.Lines {
 	}
 
 	private void message(byte[] bytes, int from, int end) {
-		long now = System.nanoTime();
 		int stamp = indexOf(bytes, from, end, STAMP);
-		if (stamp < 0) {
-			return;
+		if (stamp >= 0) {
+			delivered(bytes, stamp + STAMP.length, end);
 		}
-		int p = stamp + STAMP.length;
+	}
+
+	/** A bench message arrived; {@code p} is where its send time starts: {@code <nanos> <sender> ...}. */
+	private void delivered(byte[] bytes, int p, int end) {
+		long now = System.nanoTime();
 		long sentNanos = 0;
 		boolean negative = bytes[p] == '-';
 		if (negative) {
@@ -337,6 +374,28 @@ final class LoadClient implements WebSocketFraming.Lines {
 		if (sender == this.index) {
 			this.acked++;
 			this.stats.accepted.increment();
+		}
+	}
+
+	private void ircLine(byte[] bytes, int start, int end) throws IOException {
+		if (end > start && bytes[end - 1] == '\r') {
+			end--;
+		}
+		int stamp = indexOf(bytes, start, end, IRC_STAMP);
+		if (stamp >= 0 && indexOf(bytes, start, stamp, IRC_PRIVMSG) >= 0) {
+			delivered(bytes, stamp + IRC_STAMP.length, end);
+			return;
+		}
+		switch (this.irc.line(new String(bytes, start, end - start, StandardCharsets.UTF_8))) {
+			case REPLY -> send(this.irc.detail());
+			case READY -> becomeReady();
+			case ERROR -> this.stats.error(this.irc.detail());
+			case FAILED -> {
+				this.stats.error(this.irc.detail());
+				fail(this.irc.detail());
+			}
+			case NONE -> {
+			}
 		}
 	}
 
@@ -424,7 +483,7 @@ final class LoadClient implements WebSocketFraming.Lines {
 
 	void send(String line) throws IOException {
 		write((this.webSocket != null) ? WebSocketFraming.textFrame(line.getBytes(StandardCharsets.UTF_8))
-				: (line + "\n").getBytes(StandardCharsets.UTF_8));
+				: (line + ((this.irc != null) ? "\r\n" : "\n")).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private void write(byte[] bytes) throws IOException {

@@ -34,6 +34,9 @@ final class LoadEngine implements AutoCloseable {
 	/** Where clients on the WebSocket listener connect: the server's HTTP port. */
 	private final InetSocketAddress webServer;
 
+	/** Where IRC clients connect: the server's IRC listener, or a third-party IRC server. */
+	private final InetSocketAddress ircServer;
+
 	private final List<Worker> workers = new ArrayList<>();
 
 	/** The last resume token of each client, by index (storm scenario). */
@@ -41,11 +44,12 @@ final class LoadEngine implements AutoCloseable {
 
 	private final String padding;
 
-	LoadEngine(BenchOptions options, Stats stats, int port, int httpPort) throws IOException {
+	LoadEngine(BenchOptions options, Stats stats, int port, int httpPort, int ircPort) throws IOException {
 		this.options = options;
 		this.stats = stats;
 		this.server = new InetSocketAddress(options.host(), port);
 		this.webServer = new InetSocketAddress(options.host(), httpPort);
+		this.ircServer = new InetSocketAddress(options.host(), ircPort);
 		this.padding = "x".repeat(Math.max(1, options.messageBytes() - 40));
 		for (int i = 0; i < Math.max(1, options.threads()); i++) {
 			Worker worker = new Worker(i);
@@ -137,8 +141,13 @@ final class LoadEngine implements AutoCloseable {
 		if (mode == LoadClient.Mode.CHURN) {
 			channel = null;
 		}
+		// accounts are prepared over the chat's own protocol; IRC clients are for the measured sessions
+		IrcLoad irc = (mode == LoadClient.Mode.SESSION && this.options.onIrc(index))
+				? new IrcLoad(this.options.userName(index), this.options.password(), channel,
+						this.options.externalIrc())
+				: null;
 		LoadClient client = new LoadClient(index, this.options.userName(index), this.options.password(), channel,
-				partner, mode, this.stats, worker.listener(settled, succeeded), this.options.onWebSocket(index));
+				partner, mode, this.stats, worker.listener(settled, succeeded), this.options.onWebSocket(index), irc);
 		if (this.options.scenario() == Scenario.STORM && mode == LoadClient.Mode.SESSION) {
 			client.keepResumeTokens(this.resumeTokens);
 		}
@@ -325,8 +334,9 @@ final class LoadEngine implements AutoCloseable {
 				LoadClient client = this.toConnect.poll();
 				this.inFlight++;
 				try {
-					client.connect(this.selector, LoadEngine.this.options.onWebSocket(client.index)
-							? LoadEngine.this.webServer : LoadEngine.this.server, sourceAddress(client.index));
+					client.connect(this.selector, client.speaksIrc() ? LoadEngine.this.ircServer
+							: LoadEngine.this.options.onWebSocket(client.index) ? LoadEngine.this.webServer
+									: LoadEngine.this.server, sourceAddress(client.index));
 				}
 				catch (IOException ex) {
 					LoadEngine.this.stats.error("connect:" + ex.getMessage());

@@ -32,6 +32,9 @@ final class ScenarioRunner {
 
 	private ServerProbe probe;
 
+	/** The server's process id, when known (spawned, or --server-pid). */
+	private String serverPid;
+
 	ScenarioRunner(BenchOptions options, Consumer<String> progress) {
 		this.options = options;
 		this.progress = progress;
@@ -46,6 +49,7 @@ final class ScenarioRunner {
 		try {
 			int port = this.options.port();
 			int httpPort = this.options.httpPort();
+			int ircPort = this.options.externalIrc() ? port : this.options.ircPort();
 			Path gcLog = null;
 			String pid = this.options.serverPid();
 			if (this.options.spawn()) {
@@ -53,17 +57,22 @@ final class ScenarioRunner {
 				spawned = SpawnedServer.start(this.options);
 				port = spawned.port();
 				httpPort = spawned.httpPort();
+				ircPort = spawned.ircPort();
 				pid = String.valueOf(spawned.pid());
 				gcLog = spawned.gcLog();
 			}
+			this.serverPid = pid;
 			try {
-				this.probe = ServerProbe.connect(pid, this.options.jmx(), gcLog);
+				// no JVM attach to a third-party server: the attach request (SIGQUIT) would end it; its CPU comes
+				// from /proc
+				this.probe = this.options.externalIrc() ? null : ServerProbe.connect(pid, this.options.jmx(), gcLog);
 			}
 			catch (IOException | RuntimeException ex) {
-				this.report.put("probeError", "server heap/CPU/GC unknown: " + ex.getMessage());
+				this.report.put("probeError", "server heap/GC unknown" + ((ProcessCpu.nanos(pid) >= 0)
+						? " (CPU from /proc)" : ", CPU too") + ": " + ex.getMessage());
 			}
 			this.report.put("server", serverInfo(spawned, port));
-			try (LoadEngine engine = new LoadEngine(this.options, this.stats, port, httpPort)) {
+			try (LoadEngine engine = new LoadEngine(this.options, this.stats, port, httpPort, ircPort)) {
 				if (this.options.scenario() == Scenario.CHURN) {
 					churn(engine);
 				}
@@ -72,7 +81,10 @@ final class ScenarioRunner {
 						.run(engine, spawned, () -> prepare(engine));
 				}
 				else {
-					prepare(engine);
+					if (!this.options.externalIrc()) {
+						// a third-party IRC server has no accounts to prepare: NICK and USER are enough
+						prepare(engine);
+					}
 					sessions(engine);
 				}
 				engine.disconnectAll();
@@ -180,6 +192,7 @@ final class ScenarioRunner {
 		Stats.Snapshot start = this.stats.snapshot();
 		this.stats.startWindow(System.nanoTime());
 		long serverCpuStart = (this.probe != null) ? this.probe.cpuNanos() : 0;
+		long processCpuStart = (this.probe == null) ? ProcessCpu.nanos(this.serverPid) : -1;
 		long uptimeStart = (this.probe != null) ? this.probe.uptimeMillis() : 0;
 		long ownCpuStart = ownCpuNanos();
 		long heapMax = 0;
@@ -223,6 +236,9 @@ final class ScenarioRunner {
 			server.put("heapUsedAvgMb", (samples > 0) ? heapSum / samples / MB : null);
 			server.put("threads", this.probe.threads());
 			server.put("gcPauses", ServerProbe.summarize(this.probe.pauses(uptimeStart, this.probe.uptimeMillis())));
+		}
+		else if (processCpuStart >= 0 && ProcessCpu.nanos(this.serverPid) >= 0) {
+			server.put("cpuCores", round((ProcessCpu.nanos(this.serverPid) - processCpuStart) / 1e9 / seconds));
 		}
 		phase.put("server", server);
 		phase.put("generatorCpuCores", round((ownCpuNanos() - ownCpuStart) / 1e9 / seconds));
@@ -288,6 +304,8 @@ final class ScenarioRunner {
 		settings.put("durationSeconds", this.options.duration().toSeconds());
 		settings.put("generatorThreads", this.options.threads());
 		settings.put("webSocketShare", this.options.webSocket());
+		settings.put("ircShare", this.options.externalIrc() ? 1.0 : this.options.irc());
+		settings.put("externalIrcServer", this.options.externalIrc());
 		return settings;
 	}
 

@@ -22,6 +22,8 @@ final class SpawnedServer implements AutoCloseable {
 
 	private static final Pattern WEBSOCKET = Pattern.compile("Chat listener 'websocket' accepting connections on port (\\d+)");
 
+	private static final Pattern IRC = Pattern.compile("Chat listener 'irc' accepting connections on port (\\d+)");
+
 	private final Process process;
 
 	private final Path directory;
@@ -30,11 +32,15 @@ final class SpawnedServer implements AutoCloseable {
 
 	private final int httpPort;
 
-	private SpawnedServer(Process process, Path directory, int port, int httpPort) {
+	/** The IRC listener's port, or 0 when the server has none ({@code --server-arg --chat.irc.enabled=false}). */
+	private final int ircPort;
+
+	private SpawnedServer(Process process, Path directory, int port, int httpPort, int ircPort) {
 		this.process = process;
 		this.directory = directory;
 		this.port = port;
 		this.httpPort = httpPort;
+		this.ircPort = ircPort;
 	}
 
 	static SpawnedServer start(BenchOptions options) throws IOException, InterruptedException {
@@ -85,9 +91,12 @@ final class SpawnedServer implements AutoCloseable {
 			String output = Files.readString(log);
 			Matcher plain = LISTENING.matcher(output);
 			Matcher webSocket = WEBSOCKET.matcher(output);
-			if (plain.find() && webSocket.find()) {
+			Matcher irc = IRC.matcher(output);
+			boolean ircFound = irc.find();
+			// the listeners start in any order: wait for the IRC one too when clients are to use it
+			if (plain.find() && webSocket.find() && (ircFound || options.irc() == 0)) {
 				return new SpawnedServer(process, directory, Integer.parseInt(plain.group(1)),
-						Integer.parseInt(webSocket.group(1)));
+						Integer.parseInt(webSocket.group(1)), ircFound ? Integer.parseInt(irc.group(1)) : 0);
 			}
 			if (!process.isAlive()) {
 				throw new IOException("The server exited (" + process.exitValue() + "); see " + log);
@@ -114,6 +123,10 @@ final class SpawnedServer implements AutoCloseable {
 	/** The web server's port, where the WebSocket listener is. */
 	int httpPort() {
 		return this.httpPort;
+	}
+
+	int ircPort() {
+		return this.ircPort;
 	}
 
 	long pid() {
