@@ -94,26 +94,6 @@ class BenchSmokeTests extends ChatIntegrationTest {
 	}
 
 	@Test
-	void theExternalIrcModeDrivesAPlainIrcServerWithoutAccounts() {
-		// our IRC listener stands in for a third-party server here: NICK and USER alone are refused by it (464), so
-		// this proves the options and the failure path; compare.sh drives ngIRCd and InspIRCd for real
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-		int exit = BenchMain.run(new String[] { "smoke", "--external-irc", "--port", String.valueOf(ircPort()),
-				"--clients", "2", "--senders", "1", "--duration", "1s", "--connect-timeout", "20s", "--user-prefix",
-				uniqueName("extbench"), "--quiet" }, print(out), print(err));
-
-		String output = out.toString(StandardCharsets.UTF_8);
-		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-		JsonNode report = JsonMapper.builder().build().readTree(output.substring(output.indexOf("\n{") + 1));
-		assertThat(report.path("settings").path("externalIrcServer").asBoolean()).isTrue();
-		assertThat(report.has("prepare")).isFalse();
-		assertThat(report.path("connect").path("loggedIn").asInt()).isZero();
-		assertThat(report.path("errors").toString()).contains("irc-464");
-	}
-
-	@Test
 	void aReconnectStormComesBackWithResumeTokensWhileTheBystanderChats() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -1,0 +1,111 @@
+package io.tcpchat.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code bench --external-irc} against ngIRCd from Debian's package, started with the comparison's own config
+ * ({@code bench/irc/ngircd.conf}) as {@code bench/irc/compare.sh} starts it: a tiny load proves that the generator
+ * speaks plain IRC and that the config lets it through. Skipped where ngIRCd is missing, except in CI
+ * ({@code .ci/run} installs it).
+ */
+class ThirdPartyIrcBenchTests {
+
+	private static final Path NGIRCD = Path.of("/usr/sbin/ngircd");
+
+	@Test
+	void theSmokeScenarioRunsAgainstNgircdWithNoAccounts() throws Exception {
+		assumeInstalled();
+		Path dir = Files.createTempDirectory("ngircd-bench");
+		int port = freePort();
+		String config = Files.readString(Path.of("bench/irc/ngircd.conf"))
+			.replace("@PORT@", String.valueOf(port))
+			.replace("@DIR@", dir.toString())
+			.replace("@UID@", id("-u"))
+			.replace("@GID@", id("-g"));
+		Files.writeString(dir.resolve("ngircd.conf"), config);
+		Process ngircd = new ProcessBuilder(NGIRCD.toString(), "--nodaemon", "--config",
+				dir.resolve("ngircd.conf").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("server.log").toFile())
+			.start();
+		try {
+			await().atMost(Duration.ofSeconds(20)).until(() -> accepts(port));
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+			int exit = BenchMain.run(new String[] { "smoke", "--external-irc", "--port", String.valueOf(port),
+					"--server-pid", String.valueOf(ngircd.pid()), "--quiet" }, print(out), print(err));
+
+			String output = out.toString(StandardCharsets.UTF_8);
+			assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+			JsonNode report = JsonMapper.builder().build().readTree(output.substring(output.indexOf("\n{") + 1));
+			assertThat(report.path("settings").path("externalIrcServer").asBoolean()).isTrue();
+			assertThat(report.has("prepare")).isFalse();
+			assertThat(report.path("connect").path("loggedIn").asInt()).isEqualTo(20);
+			JsonNode traffic = report.path("traffic");
+			assertThat(traffic.path("accepted").asLong()).isPositive();
+			// two channels of ten: every message reaches the nine others (ngIRCd has no echo-message)
+			assertThat(traffic.path("delivered").asLong()).isGreaterThanOrEqualTo(5 * traffic.path("accepted").asLong());
+			assertThat(traffic.path("deliveryLatencyMs").path("count").asLong()).isPositive();
+			assertThat(traffic.path("server").has("cpuCores")).isTrue();
+			assertThat(report.path("errors").isEmpty()).as(report.path("errors").toString()).isTrue();
+		}
+		finally {
+			ngircd.destroy();
+			ngircd.waitFor();
+		}
+	}
+
+	private static void assumeInstalled() {
+		if (Files.isExecutable(NGIRCD)) {
+			return;
+		}
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("ngircd is required in CI for the IRC comparison's test");
+		}
+		Assumptions.abort("ngircd is not installed: skipping the test of bench --external-irc");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static String id(String option) throws IOException, InterruptedException {
+		Process id = new ProcessBuilder("id", option).start();
+		String value = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+		id.waitFor();
+		return value;
+	}
+
+	private static PrintStream print(ByteArrayOutputStream bytes) {
+		return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+	}
+
+}
