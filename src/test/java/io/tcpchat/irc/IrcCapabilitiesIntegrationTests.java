@@ -37,7 +37,7 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 	void awayNotifyShowsChannelPeersGoingAwayAndComingBack() {
 		String alice = uniqueName("alice");
 		String bob = uniqueName("bob");
-		IrcTestClient irc = connectIrc().registerWithSasl(alice, PASSWORD, "away-notify");
+		IrcTestClient irc = newIrcUserWith(alice, "away-notify");
 		IrcTestClient without = newIrcUser(uniqueName("carol"));
 		ChatClient tcp = newUser(bob);
 
@@ -70,7 +70,7 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 	void multiPrefixIsAcknowledgedAndNamesShowTheOnePrefixThereIs() {
 		String alice = uniqueName("alice");
 		String channel = uniqueName("mp");
-		IrcTestClient irc = connectIrc().registerWithSasl(alice, PASSWORD, "multi-prefix");
+		IrcTestClient irc = newIrcUserWith(alice, "multi-prefix");
 
 		irc.send("JOIN #" + channel);
 
@@ -88,7 +88,7 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 		tcp.command("//join " + channel);
 		tcp.send("before you came");
 		long id = tcp.expect("message", m -> m.path("text").asString().equals("before you came")).path("id").asLong();
-		IrcTestClient irc = connectIrc().registerWithSasl(alice, PASSWORD, "batch", "server-time", "message-tags");
+		IrcTestClient irc = newIrcUserWith(alice, "batch", "server-time", "message-tags");
 
 		irc.send("JOIN #" + channel);
 
@@ -111,7 +111,7 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 		tcp.command("//join " + channel);
 		tcp.send("said earlier");
 		tcp.expect("message", m -> m.path("text").asString().equals("said earlier"));
-		IrcTestClient irc = connectIrc().registerWithSasl(alice, PASSWORD, "server-time");
+		IrcTestClient irc = newIrcUserWith(alice, "server-time");
 
 		irc.send("JOIN #" + channel);
 
@@ -163,6 +163,12 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 		irc.send("REGISTER * * " + PASSWORD);
 
 		assertThat(irc.expectCommand("FAIL", "REGISTER")).contains(" ALREADY_AUTHENTICATED ");
+	}
+
+	/** A new account, logged in over IRC with SASL and the capabilities asked for (the welcome burst read). */
+	private IrcTestClient newIrcUserWith(String name, String... capabilities) {
+		newUser(name).close();
+		return connectIrc().registerWithSasl(name, PASSWORD, capabilities);
 	}
 
 }
