@@ -93,12 +93,7 @@ public class SessionRegistry {
 	}
 
 	void watchPresence(ChatSession session, boolean on) {
-		if (on && contains(session)) {
-			this.presenceWatchers.add(session);
-		}
-		else {
-			this.presenceWatchers.remove(session);
-		}
+		watch(this.presenceWatchers, session, on);
 	}
 
 	Collection<ChatSession> presenceWatchers() {
@@ -106,11 +101,16 @@ public class SessionRegistry {
 	}
 
 	void watchAway(ChatSession session, boolean on) {
+		watch(this.awayWatchers, session, on);
+	}
+
+	/** Adds an open session to {@code watchers}, or takes it out; a closed one is never added back. */
+	private void watch(Set<ChatSession> watchers, ChatSession session, boolean on) {
 		if (on && contains(session)) {
-			this.awayWatchers.add(session);
+			watchers.add(session);
 		}
 		else {
-			this.awayWatchers.remove(session);
+			watchers.remove(session);
 		}
 	}
 

@@ -1,8 +1,6 @@
 package io.tcpchat.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,25 +43,17 @@ class ThirdPartyIrcBenchTests {
 			.start();
 		try {
 			await().atMost(Duration.ofSeconds(20)).until(() -> accepts(port));
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ByteArrayOutputStream err = new ByteArrayOutputStream();
+			BenchRun run = BenchRun.of("smoke", "--external-irc", "--port", String.valueOf(port), "--server-pid",
+					String.valueOf(ngircd.pid()), "--quiet");
 
-			int exit = BenchMain.run(new String[] { "smoke", "--external-irc", "--port", String.valueOf(port),
-					"--server-pid", String.valueOf(ngircd.pid()), "--quiet" }, print(out), print(err));
-
-			String output = out.toString(StandardCharsets.UTF_8);
-			assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-			JsonNode report = JsonMapper.builder().build().readTree(output.substring(output.indexOf("\n{") + 1));
+			JsonNode report = run.report();
 			assertThat(report.path("settings").path("externalIrcServer").asBoolean()).isTrue();
 			assertThat(report.has("prepare")).isFalse();
 			assertThat(report.path("connect").path("loggedIn").asInt()).isEqualTo(20);
-			JsonNode traffic = report.path("traffic");
-			assertThat(traffic.path("accepted").asLong()).isPositive();
 			// two channels of ten: every message reaches the nine others (ngIRCd has no echo-message)
-			assertThat(traffic.path("delivered").asLong()).isGreaterThanOrEqualTo(5 * traffic.path("accepted").asLong());
-			assertThat(traffic.path("deliveryLatencyMs").path("count").asLong()).isPositive();
-			assertThat(traffic.path("server").has("cpuCores")).isTrue();
-			assertThat(report.path("errors").isEmpty()).as(report.path("errors").toString()).isTrue();
+			run.assertDeliveredWithoutErrors(5);
+			assertThat(report.path("traffic").path("deliveryLatencyMs").path("count").asLong()).isPositive();
+			assertThat(report.path("traffic").path("server").has("cpuCores")).isTrue();
 		}
 		finally {
 			ngircd.destroy();
@@ -102,10 +91,6 @@ class ThirdPartyIrcBenchTests {
 		String value = new String(id.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
 		id.waitFor();
 		return value;
-	}
-
-	private static PrintStream print(ByteArrayOutputStream bytes) {
-		return new PrintStream(bytes, true, StandardCharsets.UTF_8);
 	}
 
 }

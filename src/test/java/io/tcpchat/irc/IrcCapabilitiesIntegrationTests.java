@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The IRCv3 capabilities beyond the basics, over raw sockets: {@code away-notify}, {@code multi-prefix},
- * {@code batch} history on JOIN, {@code draft/account-registration}; and the cleaning of text that arrives over
- * IRC.
+ * {@code batch} history on JOIN (without it: a NOTICE, in {@link IrcIntegrationTests}),
+ * {@code draft/account-registration}; and the cleaning of text that arrives over IRC.
  */
 class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 
@@ -100,23 +100,6 @@ class IrcCapabilitiesIntegrationTests extends ChatIntegrationTest {
 			.contains(";msgid=" + id + " ")
 			.endsWith(" :" + bob + "!" + bob + "@tcp-chat PRIVMSG #" + channel + " :before you came");
 		assertThat(irc.expectCommand("BATCH", "-" + ref)).isEqualTo(":tcp-chat BATCH -" + ref);
-	}
-
-	@Test
-	void withoutBatchTheHistoryIsANotice() {
-		String alice = uniqueName("alice");
-		String bob = uniqueName("bob");
-		String channel = uniqueName("hist");
-		ChatClient tcp = newUser(bob);
-		tcp.command("//join " + channel);
-		tcp.send("said earlier");
-		tcp.expect("message", m -> m.path("text").asString().equals("said earlier"));
-		IrcTestClient irc = newIrcUserWith(alice, "server-time");
-
-		irc.send("JOIN #" + channel);
-
-		assertThat(irc.expectLine(line -> line.contains("said earlier")))
-			.startsWith(":ChatServ!ChatServ@tcp-chat NOTICE #" + channel + " :");
 	}
 
 	@Test
