@@ -2,6 +2,7 @@ package io.tcpchat.irc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,7 +83,8 @@ final class IrcAnswers {
 	}
 
 	static void error(IrcClient c, ServerEvent.Error e) {
-		if (("login".equals(e.command()) || "register".equals(e.command())) && c.pendingLogin != IrcClient.Login.NONE) {
+		boolean loginCommand = "login".equals(e.command()) || "register".equals(e.command());
+		if (loginCommand && c.pendingLogin != IrcClient.Login.NONE) {
 			loginFailed(c, e);
 			return;
 		}
@@ -189,7 +191,7 @@ final class IrcAnswers {
 	private static String registrationFailure(ServerEvent.Error e) {
 		return switch (e.code()) {
 			case "already-exists" -> "ACCOUNT_EXISTS";
-			case "invalid-argument" -> e.text().toLowerCase(java.util.Locale.ROOT).contains("password") ? "WEAK_PASSWORD"
+			case "invalid-argument" -> e.text().toLowerCase(Locale.ROOT).contains("password") ? "WEAK_PASSWORD"
 					: "BAD_ACCOUNT_NAME";
 			default -> "TEMPORARILY_UNAVAILABLE";
 		};
