@@ -50,4 +50,22 @@ class IrcTextTests {
 		assertThat(IrcText.channel("#")).isNull();
 	}
 
+	@Test
+	void formattingCodesGoWithTheNumbersOfTheirColours() {
+		assertThat(IrcText.withoutFormatting("\u0002bold\u0002 \u001ditalic\u001d \u001funder\u000f"))
+			.isEqualTo("bold italic under");
+		assertThat(IrcText.withoutFormatting("\u00034red \u000304,12on blue \u000399 \u0003back"))
+			.isEqualTo("red on blue  back");
+		// a comma not followed by a digit is text; a third digit is text
+		assertThat(IrcText.withoutFormatting("\u000304,x \u0003123")).isEqualTo(",x 3");
+		assertThat(IrcText.withoutFormatting("\u0004FF0000,00ff00hex \u0004nothex")).isEqualTo("hex nothex");
+	}
+
+	@Test
+	void textWithoutFormattingIsReturnedAsItIs() {
+		String text = "plain \u0001ACTION text\u0001";
+
+		assertThat(IrcText.withoutFormatting(text)).isSameAs(text);
+	}
+
 }
