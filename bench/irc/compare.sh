@@ -77,7 +77,10 @@ run_daemon() { # name config command...
   port=$(free_port)
   dir="$out/$name"
   mkdir -p "$dir"
-  sed -e "s/@PORT@/$port/" -e "s|@DIR@|$dir|" -e "s/@UID@/$(id -u)/" -e "s/@GID@/$(id -g)/" \
+  # as root, ngIRCd switches to ServerUID/ServerGID (so: root's own); any other user is that user anyway
+  local user=()
+  [ "$(id -u)" = 0 ] || user=(-e '/@UID@/d' -e '/@GID@/d')
+  sed "${user[@]}" -e "s/@PORT@/$port/" -e "s|@DIR@|$dir|" -e "s/@UID@/$(id -u)/" -e "s/@GID@/$(id -g)/" \
     "bench/irc/$config" > "$dir/$config"
   echo "== $name on port $port" >&2
   "$@" "$dir/$config" > "$dir/server.log" 2>&1 &

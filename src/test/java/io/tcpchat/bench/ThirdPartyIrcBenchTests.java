@@ -30,10 +30,13 @@ class ThirdPartyIrcBenchTests {
 		assumeInstalled();
 		Path dir = Files.createTempDirectory("ngircd-bench");
 		int port = freePort();
+		String uid = id("-u");
 		String config = Files.readString(Path.of("bench/irc/ngircd.conf"))
+			// as root, ngIRCd switches to ServerUID/ServerGID (root's own here); any other user stays itself
+			.replaceAll(uid.equals("0") ? "(?!)" : "(?m)^.*@[UG]ID@.*$", "")
 			.replace("@PORT@", String.valueOf(port))
 			.replace("@DIR@", dir.toString())
-			.replace("@UID@", id("-u"))
+			.replace("@UID@", uid)
 			.replace("@GID@", id("-g"));
 		Files.writeString(dir.resolve("ngircd.conf"), config);
 		Process ngircd = new ProcessBuilder(NGIRCD.toString(), "--nodaemon", "--config",
