@@ -31,13 +31,13 @@ final class IrcServer {
 
 	static final String ACCOUNT_REGISTRATION = "draft/account-registration";
 
-	/** What {@code CAP LS} offers, in order; account registration only while the chat's registration is open. */
-	private final List<String> capabilities;
-
 	/** Usernames are 3-32 characters, channel names 1-50 plus the '#'. */
 	static final List<String> ISUPPORT = List.of("CHANTYPES=#", "CASEMAPPING=ascii", "NICKLEN=32",
 			"CHANNELLEN=51", "PREFIX=(o)@", "CHANMODES=,,,int", "TARGMAX=JOIN:,PART:,PRIVMSG:1,NOTICE:1,NAMES:1,WHOIS:1",
 			"AWAYLEN=200", "TOPICLEN=300", "NETWORK=tcp-chat", "UTF8ONLY", "MODES=1");
+
+	/** What {@code CAP LS} offers, in order; account registration only while the chat's registration is open. */
+	private final List<String> capabilities;
 
 	private final String name;
 
