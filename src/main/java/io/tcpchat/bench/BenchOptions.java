@@ -23,7 +23,7 @@ record BenchOptions(Scenario scenario, String host, int port, int clients, int c
 			Usage: java -jar tcp-chat.jar bench <idle|fanout|many-channels|dm|churn|storm|smoke> [options]
 
 			Without --port, a server is started for the run (a child JVM from the same jar, fresh H2 database,
-			bcrypt strength 4 (storm: 10), limits lifted) and stopped afterwards; the storm restarts it once. With --port, the server at --host is used
+			bcrypt strength 4, limits lifted) and stopped afterwards; the storm restarts it once, with bcrypt 10. With --port, the server at --host is used
 			(it must allow many connections, registrations (chat.limits.registrations-per-address) and a high
 			message rate per IP).
 

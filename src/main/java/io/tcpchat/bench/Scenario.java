@@ -23,8 +23,8 @@ enum Scenario {
 	CHURN("churn", 200, 0, 0, 0, 15),
 
 	/**
-	 * Reconnect storm: every client logs in with its password (bcrypt 10 on a spawned server), the server restarts
-	 * (against a running server: every client disconnects), then all come back with their resume tokens while a
+	 * Reconnect storm: every client logs in with its password, the server restarts (a spawned one with bcrypt 10;
+	 * against a running server: every client disconnects), then all come back with their resume tokens while a
 	 * bystander sends; each client has a channel of its own, so only the bystander receives its messages.
 	 */
 	STORM("storm", 10_000, 10_000, 1, 20, 0),
