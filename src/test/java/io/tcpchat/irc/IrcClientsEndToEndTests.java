@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import io.tcpchat.support.ChatClient;
 import io.tcpchat.support.ChatIntegrationTest;
 import io.tcpchat.support.Tmux;
+import io.tcpchat.support.WebSocketChatClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,8 @@ class IrcClientsEndToEndTests extends ChatIntegrationTest {
 		String bob = uniqueName("bob");
 		newUser(alice).close();
 		ChatClient tcp = newUser(bob);
+		// a browser user in #general too: the web client's own WebSocket protocol
+		WebSocketChatClient web = openWebSocket(null).register(uniqueName("web"), PASSWORD);
 		Path dir = Files.createTempDirectory("tcp-chat-weechat");
 
 		this.weechat = new ProcessBuilder("weechat-headless", "--dir", dir.toString(), "--no-script", "-r",
@@ -88,8 +91,12 @@ class IrcClientsEndToEndTests extends ChatIntegrationTest {
 
 		tcp.expect("message", m -> m.path("from").asString().equals(alice)
 				&& m.path("text").asString().equals("hello from weechat"));
+		web.expect("message", m -> m.path("from").asString().equals(alice)
+				&& m.path("text").asString().equals("hello from weechat"));
 		tcp.send("//msg " + alice + " psst weechat");
-		await().until(() -> logsContain(dir.resolve("logs"), "psst weechat"));
+		web.send("hi weechat, from the web");
+		await().until(() -> logsContain(dir.resolve("logs"), "psst weechat")
+				&& logsContain(dir.resolve("logs"), "hi weechat, from the web"));
 	}
 
 	private String irssiConfig(String nick) {
