@@ -42,7 +42,7 @@ public class InMemoryChecksBenchmark {
 	public void setUp() {
 		List<ChannelDirectory.Entry> entries = new ArrayList<>();
 		for (int c = 0; c < this.channels; c++) {
-			ChannelDirectory.Entry entry = new ChannelDirectory.Entry("room" + c, c % 10 == 0, (long) c);
+			ChannelDirectory.Entry entry = new ChannelDirectory.Entry(c + 1, "room" + c, c % 10 == 0, (long) c);
 			for (long member = 0; member < 10; member++) {
 				entry.members.add(c * 10 + member);
 			}

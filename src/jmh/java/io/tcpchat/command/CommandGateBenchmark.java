@@ -98,16 +98,6 @@ public class CommandGateBenchmark {
 		}
 
 		@Override
-		public String remoteAddress() {
-			return "127.0.0.1";
-		}
-
-		@Override
-		public String sessionId() {
-			return "c1";
-		}
-
-		@Override
 		public String currentChannel() {
 			return "general";
 		}
