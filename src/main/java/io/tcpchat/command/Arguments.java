@@ -1,6 +1,7 @@
 package io.tcpchat.command;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.tcpchat.error.ChatException;
@@ -16,6 +17,18 @@ public record Arguments(List<String> values) {
 
 	public Optional<String> optional(int index) {
 		return index < this.values.size() ? Optional.of(this.values.get(index)) : Optional.empty();
+	}
+
+	/**
+	 * An optional {@code on} or {@code off} (any case) at {@code index}: empty when absent.
+	 * @throws ChatException {@code invalid} with {@code usage} for any other word
+	 */
+	public Optional<Boolean> onOff(int index, String usage) {
+		return optional(index).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
+			case "on" -> true;
+			case "off" -> false;
+			default -> throw ChatException.invalid("Usage: " + usage);
+		});
 	}
 
 	public int size() {

@@ -13,7 +13,6 @@ import io.tcpchat.command.ChatCommand;
 import io.tcpchat.command.CommandContext;
 import io.tcpchat.command.CommandHandler;
 import io.tcpchat.command.Reply;
-import io.tcpchat.error.ChatException;
 
 /** A channel's members with their presence ({@code //members}), and the online/offline notices ({@code //notify}). */
 @CommandHandler
@@ -72,15 +71,12 @@ class MemberCommands {
 	@ChatCommand(name = "notify", usage = "(on|off)",
 			description = "Turns notices on or off when people you share a channel with come online or go offline (off by default); without an argument, says which.")
 	Reply notify(CommandContext context, Arguments arguments) {
-		Optional<String> choice = arguments.optional(0).map(String::toLowerCase);
+		Optional<Boolean> choice = arguments.onOff(0, "//notify (on|off)");
 		if (choice.isEmpty()) {
 			boolean on = this.notices.wanted(context.requireUser());
 			return Reply.of("Online/offline notices are " + (on ? "on" : "off") + ".", Map.of("notify", on));
 		}
-		if (!choice.get().equals("on") && !choice.get().equals("off")) {
-			throw ChatException.invalid("Usage: //notify (on|off)");
-		}
-		boolean on = choice.get().equals("on");
+		boolean on = choice.get();
 		this.notices.set(context.requireUser(), on);
 		return Reply.of("Online/offline notices are " + (on ? "on" : "off") + " now.", Map.of("notify", on));
 	}

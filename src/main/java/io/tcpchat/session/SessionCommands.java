@@ -66,13 +66,10 @@ class SessionCommands {
 	@ChatCommand(name = "away-notices", usage = "(on|off)",
 			description = "Notices on this connection when people in your channels go away or come back (off by default).")
 	Reply awayNotices(ChatSession session, Arguments arguments) {
-		String value = arguments.optional(0).map(v -> v.toLowerCase(Locale.ROOT)).orElse("on");
-		if (!value.equals("on") && !value.equals("off")) {
-			throw ChatException.invalid("Usage: //away-notices (on|off)");
-		}
-		boolean on = value.equals("on");
+		boolean on = arguments.onOff(0, "//away-notices (on|off)").orElse(true);
 		this.registry.watchAway(session, on);
-		return Reply.of("Away notices are " + value + " on this connection.", Map.of("awayNotices", on));
+		return Reply.of("Away notices are " + (on ? "on" : "off") + " on this connection.",
+				Map.of("awayNotices", on));
 	}
 
 	@ChatCommand(name = "whoami", description = "Shows your name, roles and channels.")
